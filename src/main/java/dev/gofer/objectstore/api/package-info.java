@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gofer.objectstore.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,82 @@
+package dev.gofer.objectstore.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code blobs} table: the life of every blob id handed to the engine. */
+@Repository
+class BlobRepository {
+
+	private final JdbcClient jdbc;
+
+	BlobRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long createPending(String owner, long now) {
+		return this.jdbc.sql("INSERT INTO blobs (state, owner, since) VALUES ('PENDING', :owner, :now) RETURNING id")
+			.param("owner", owner)
+			.param("now", now)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Makes a pending blob live; false if it is no longer pending (a sweep took it as abandoned). */
+	boolean markLive(long id, long now) {
+		return this.jdbc.sql("UPDATE blobs SET state = 'LIVE', owner = NULL, since = :now WHERE id = :id AND state = 'PENDING'")
+			.param("id", id)
+			.param("now", now)
+			.update() == 1;
+	}
+
+	void markGarbage(Collection<Long> ids, long now) {
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("UPDATE blobs SET state = 'GARBAGE', owner = NULL, since = :now WHERE id IN (:ids)")
+				.param("ids", ids)
+				.param("now", now)
+				.update();
+		}
+	}
+
+	/** Garbage blobs that became garbage at or before {@code cutoff}, oldest first. */
+	List<Long> garbage(long cutoff, int limit) {
+		return this.jdbc.sql("SELECT id FROM blobs WHERE state = 'GARBAGE' AND since <= :cutoff ORDER BY since, id LIMIT :limit")
+			.param("cutoff", cutoff)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Forgets a garbage blob whose bytes are gone; false if another job did so already. */
+	boolean deleteGarbage(long id) {
+		return this.jdbc.sql("DELETE FROM blobs WHERE id = :id AND state = 'GARBAGE'").param("id", id).update() == 1;
+	}
+
+	/**
+	 * Turns into garbage the pending blobs whose owner has no heartbeat newer than
+	 * {@code staleBefore}: their uploads died with their instance.
+	 */
+	int abandonPending(long staleBefore) {
+		// since = 0: nobody reads a pending blob, so its bytes need not wait for readers.
+		return this.jdbc.sql("""
+				UPDATE blobs SET state = 'GARBAGE', owner = NULL, since = 0
+				WHERE state = 'PENDING' AND since < :staleBefore
+				  AND NOT EXISTS (SELECT 1 FROM instances i WHERE i.id = blobs.owner AND i.heartbeat >= :staleBefore)""")
+			.param("staleBefore", staleBefore)
+			.update();
+	}
+
+	/** Which of these ids the catalog knows, in any state. */
+	Set<Long> known(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("SELECT id FROM blobs WHERE id IN (:ids)").param("ids", ids).query(Long.class).list());
+	}
+
+}

@@ -1,0 +1,153 @@
+package dev.gofer.objectstore.catalog;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.gofer.objectstore.error.NotFoundException;
+import dev.gofer.objectstore.error.TooLargeException;
+import dev.gofer.objectstore.error.UnavailableException;
+
+/**
+ * Which object is visible under which key. Every change is one short transaction that also
+ * applies the pipeline's limits, so no reader ever sees a pipeline over its limit.
+ */
+@Service
+public class ObjectCatalog {
+
+	private final ObjectRepository objects;
+
+	private final PipelineRepository pipelines;
+
+	private final BlobRepository blobs;
+
+	private final RunCatalog runs;
+
+	private final RetentionRules retention;
+
+	private final Limits limits;
+
+	private final Clock clock;
+
+	ObjectCatalog(ObjectRepository objects, PipelineRepository pipelines, BlobRepository blobs, RunCatalog runs,
+			RetentionRules retention, Limits limits, Clock clock) {
+		this.objects = objects;
+		this.pipelines = pipelines;
+		this.blobs = blobs;
+		this.runs = runs;
+		this.retention = retention;
+		this.limits = limits;
+		this.clock = clock;
+	}
+
+	public Optional<ObjectEntry> find(Scope scope, String key) {
+		return this.objects.find(scope, key).map(StoredObject::entry);
+	}
+
+	public List<ObjectEntry> list(Scope scope, @Nullable String prefix, boolean newestFirst, @Nullable Integer limit) {
+		return this.objects.list(scope, prefix, newestFirst, limit);
+	}
+
+	/**
+	 * Refuses, before any byte is uploaded, a write that its commit would refuse anyway. The
+	 * commit checks again: things may change while the upload streams.
+	 * @param declaredSize the request's Content-Length, or -1 when unknown
+	 */
+	void precheck(Scope scope, String key, WriteRules rules, long declaredSize) {
+		checkSize(scope, declaredSize);
+		if (scope instanceof Scope.Run run) {
+			this.runs.checkWritable(run.pipeline(), run.runId());
+		}
+		rules.check(scope, key, find(scope, key));
+	}
+
+	/**
+	 * Makes a fully written blob visible under {@code key}, replacing any earlier value, and
+	 * applies the pipeline's limits, in one transaction.
+	 */
+	@Transactional
+	public CommitResult commit(Scope scope, String key, ObjectEntry content, WriteRules rules) {
+		long now = this.clock.millis();
+		checkSize(scope, content.size());
+		PipelineRow pipeline = switch (scope) {
+			case Scope.Pipeline p -> this.pipelines.lockOrCreate(p.pipeline());
+			case Scope.Run r -> this.runs.prepareWrite(this.pipelines.lockOrCreate(r.pipeline()), r.runId(), now);
+			case Scope.Extension e -> null;
+		};
+		if (pipeline != null && scope instanceof Scope.Pipeline) {
+			Long byteLimit = this.limits.byteLimit(pipeline);
+			if (byteLimit != null && content.size() > byteLimit) {
+				throw tooLargeForPipeline(scope, content.size(), byteLimit);
+			}
+		}
+		if (!this.blobs.markLive(content.blobId(), now)) {
+			throw new UnavailableException("The upload took so long that it was taken as abandoned; retry it", null);
+		}
+		Optional<StoredObject> current = this.objects.find(scope, key);
+		rules.check(scope, key, current.map(StoredObject::entry));
+		ObjectEntry entry = new ObjectEntry(key, now, content.size(), content.sha256(), content.contentType(),
+				content.blobId());
+		current.ifPresent(old -> {
+			this.objects.delete(List.of(old.id()));
+			this.blobs.markGarbage(List.of(old.entry().blobId()), now);
+		});
+		Long runId = scope instanceof Scope.Run r ? r.runId() : null;
+		long rowId = this.objects.insert(scope, pipeline == null ? null : pipeline.id(), runId, entry);
+		List<String> evicted = List.of();
+		if (pipeline != null) {
+			if (scope instanceof Scope.Pipeline) {
+				long count = pipeline.objectCount() + (current.isPresent() ? 0 : 1);
+				long bytes = pipeline.bytes() + entry.size() - current.map(old -> old.entry().size()).orElse(0L);
+				RetentionRules.Applied applied = this.retention.evict(pipeline.withCounts(count, bytes), rowId, now);
+				pipeline = applied.row();
+				evicted = applied.evicted();
+			}
+			this.pipelines.save(pipeline);
+		}
+		return new CommitResult(entry, current.isPresent(), evicted);
+	}
+
+	/** Removes an object; its bytes are reclaimed later. */
+	@Transactional
+	public void delete(Scope scope, String key) {
+		long now = this.clock.millis();
+		Optional<PipelineRow> pipeline = switch (scope) {
+			case Scope.Pipeline p -> this.pipelines.find(p.pipeline()).flatMap(row -> this.pipelines.lock(row.id()));
+			case Scope.Run r -> Optional.empty();
+			case Scope.Extension e -> Optional.empty();
+		};
+		StoredObject current = this.objects.find(scope, key)
+			.orElseThrow(() -> new NotFoundException("Key '" + key + "' does not exist in " + scope));
+		this.objects.delete(List.of(current.id()));
+		this.blobs.markGarbage(List.of(current.entry().blobId()), now);
+		pipeline.ifPresent(row -> this.pipelines.save(
+				row.withCounts(row.objectCount() - 1, row.bytes() - current.entry().size())));
+	}
+
+	private void checkSize(Scope scope, long size) {
+		long max = this.limits.maxObjectSize();
+		if (size > max) {
+			throw new TooLargeException(
+					"The object is " + size + " bytes; the maximum object size is " + max + " bytes");
+		}
+		if (size > 0 && scope instanceof Scope.Pipeline p) {
+			Long byteLimit = this.pipelines.find(p.pipeline())
+				.map(this.limits::byteLimit)
+				.orElseGet(this.limits::defaultByteLimit);
+			if (byteLimit != null && size > byteLimit) {
+				throw tooLargeForPipeline(scope, size, byteLimit);
+			}
+		}
+	}
+
+	private static TooLargeException tooLargeForPipeline(Scope scope, long size, long byteLimit) {
+		return new TooLargeException("The object is " + size + " bytes; " + scope + " has a byte limit of "
+				+ byteLimit + " bytes");
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.gofer.objectstore.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code objects} table. */
+@Repository
+class ObjectRepository {
+
+	private static final String COLUMNS = "id, object_key, created, size, sha256, content_type, blob_id";
+
+	private final JdbcClient jdbc;
+
+	ObjectRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<StoredObject> find(Scope scope, String key) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM objects WHERE scope = :scope AND object_key = :key")
+			.param("scope", scope.catalogKey())
+			.param("key", key)
+			.query(ObjectRepository::map)
+			.optional();
+	}
+
+	/**
+	 * Objects of a scope in order of age, oldest first unless {@code newestFirst}. The
+	 * {@code objects_by_age} index serves the order, so a {@code limit} stops the scan early.
+	 */
+	List<ObjectEntry> list(Scope scope, @Nullable String prefix, boolean newestFirst, @Nullable Integer limit) {
+		String direction = newestFirst ? "DESC" : "ASC";
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM objects WHERE scope = :scope");
+		if (prefix != null && !prefix.isEmpty()) {
+			// substr rather than LIKE: keys may hold '_', a LIKE wildcard.
+			sql.append(" AND substr(object_key, 1, :prefixLength) = :prefix");
+		}
+		sql.append(" ORDER BY created ").append(direction).append(", id ").append(direction);
+		if (limit != null) {
+			sql.append(" LIMIT :limit");
+		}
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.toString()).param("scope", scope.catalogKey());
+		if (prefix != null && !prefix.isEmpty()) {
+			statement = statement.param("prefixLength", prefix.length()).param("prefix", prefix);
+		}
+		if (limit != null) {
+			statement = statement.param("limit", limit);
+		}
+		return statement.query(ObjectRepository::map).list().stream().map(StoredObject::entry).toList();
+	}
+
+	/** The oldest objects of a scope, leaving out one row (the object a write just made). */
+	List<StoredObject> oldest(Scope scope, long exceptId, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM objects WHERE scope = :scope AND id <> :exceptId
+				ORDER BY created, id LIMIT :limit""")
+			.param("scope", scope.catalogKey())
+			.param("exceptId", exceptId)
+			.param("limit", limit)
+			.query(ObjectRepository::map)
+			.list();
+	}
+
+	long insert(Scope scope, @Nullable Long pipelineRef, @Nullable Long runId, ObjectEntry entry) {
+		return this.jdbc.sql("""
+				INSERT INTO objects (scope, pipeline_ref, run_id, object_key, size, sha256, content_type, created, blob_id)
+				VALUES (:scope, :pipelineRef, :runId, :key, :size, :sha256, :contentType, :created, :blobId)
+				RETURNING id""")
+			.param("scope", scope.catalogKey())
+			.param("pipelineRef", pipelineRef)
+			.param("runId", runId)
+			.param("key", entry.key())
+			.param("size", entry.size())
+			.param("sha256", entry.sha256())
+			.param("contentType", entry.contentType())
+			.param("created", entry.created())
+			.param("blobId", entry.blobId())
+			.query(Long.class)
+			.single();
+	}
+
+	void delete(List<Long> ids) {
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("DELETE FROM objects WHERE id IN (:ids)").param("ids", ids).update();
+		}
+	}
+
+	/** Run objects of runs {@code afterRun < run_id <= throughRun}, as (row id, blob id). */
+	List<long[]> runObjects(long pipelineRef, long afterRun, long throughRun, int limit) {
+		return this.jdbc.sql("""
+				SELECT id, blob_id FROM objects
+				WHERE pipeline_ref = :p AND run_id > :after AND run_id <= :through
+				LIMIT :limit""")
+			.param("p", pipelineRef)
+			.param("after", afterRun)
+			.param("through", throughRun)
+			.param("limit", limit)
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+	}
+
+	/** Count and total size of a scope's objects, to repair counters. */
+	long[] countAndBytes(Scope scope) {
+		return this.jdbc.sql("SELECT count(*), coalesce(sum(size), 0) FROM objects WHERE scope = :scope")
+			.param("scope", scope.catalogKey())
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+	}
+
+	private static StoredObject map(ResultSet rs, int row) throws SQLException {
+		return new StoredObject(rs.getLong("id"),
+				new ObjectEntry(rs.getString("object_key"), rs.getLong("created"), rs.getLong("size"),
+						rs.getString("sha256"), rs.getString("content_type"), rs.getLong("blob_id")));
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.gofer.objectstore.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+import dev.gofer.objectstore.error.NotFoundException;
+import dev.gofer.objectstore.store.ObjectStore;
+
+/**
+ * Moves bytes between clients and the engine and keeps the catalog in step. An upload streams
+ * into a new blob that no reader can see; only a complete blob is committed, in one short
+ * transaction, so readers see the old value or the new one, never part of either.
+ */
+@Service
+public class ObjectService {
+
+	private static final Logger logger = LoggerFactory.getLogger(ObjectService.class);
+
+	private final ObjectCatalog catalog;
+
+	private final BlobRepository blobs;
+
+	private final ObjectStore store;
+
+	private final InstanceRegistry instance;
+
+	private final Limits limits;
+
+	private final Clock clock;
+
+	ObjectService(ObjectCatalog catalog, BlobRepository blobs, ObjectStore store, InstanceRegistry instance,
+			Limits limits, Clock clock) {
+		this.catalog = catalog;
+		this.blobs = blobs;
+		this.store = store;
+		this.instance = instance;
+		this.limits = limits;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores {@code body} under {@code key}.
+	 * @param declaredSize the request's Content-Length, or -1 when unknown
+	 * @throws IOException when reading {@code body} fails (the client went away)
+	 */
+	public CommitResult put(Scope scope, String key, InputStream body, long declaredSize, String contentType,
+			WriteRules rules) throws IOException {
+		this.catalog.precheck(scope, key, rules, declaredSize);
+		long blobId = this.blobs.createPending(this.instance.id(), this.clock.millis());
+		try {
+			MeasuringInputStream measured = new MeasuringInputStream(body, this.limits.maxObjectSize());
+			this.store.write(blobId, measured);
+			ObjectEntry content = new ObjectEntry(key, 0, measured.count(), measured.sha256(), contentType, blobId);
+			return this.catalog.commit(scope, key, content, rules);
+		}
+		catch (IOException | RuntimeException ex) {
+			discard(blobId);
+			throw ex;
+		}
+	}
+
+	public ObjectEntry get(Scope scope, String key) {
+		return this.catalog.find(scope, key)
+			.orElseThrow(() -> new NotFoundException("Key '" + key + "' does not exist in " + scope));
+	}
+
+	/**
+	 * Opens part of an object's content; the caller closes the stream.
+	 * @throws NotFoundException when the engine has lost the bytes
+	 */
+	public InputStream open(Scope scope, ObjectEntry entry, long offset, long length) {
+		return this.store.open(entry.blobId(), offset, length).orElseThrow(() -> {
+			logger.warn("The bytes of '{}' in {} (blob {}) are missing from the {} engine", entry.key(), scope,
+					entry.blobId(), this.store.engine().value());
+			return new NotFoundException("The content of '" + entry.key() + "' is missing from the store");
+		});
+	}
+
+	public List<ObjectEntry> list(Scope scope, @Nullable String prefix, boolean newestFirst, @Nullable Integer limit) {
+		return this.catalog.list(scope, prefix, newestFirst, limit);
+	}
+
+	public void delete(Scope scope, String key) {
+		this.catalog.delete(scope, key);
+	}
+
+	/** Drops the bytes of a failed upload now; if that fails too, the retention jobs will. */
+	private void discard(long blobId) {
+		try {
+			this.blobs.markGarbage(List.of(blobId), this.clock.millis());
+			this.store.delete(blobId);
+			this.blobs.deleteGarbage(blobId);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not discard blob {} of a failed upload now; the retention jobs will", blobId, ex);
+		}
+	}
+
+}

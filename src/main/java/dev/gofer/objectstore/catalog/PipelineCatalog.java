@@ -1,0 +1,92 @@
+package dev.gofer.objectstore.catalog;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.gofer.objectstore.error.InvalidInputException;
+import dev.gofer.objectstore.error.NotFoundException;
+
+/** Pipeline summaries and per-pipeline limits. */
+@Service
+public class PipelineCatalog {
+
+	private final PipelineRepository pipelines;
+
+	private final RetentionRules retention;
+
+	private final Limits limits;
+
+	private final Clock clock;
+
+	PipelineCatalog(PipelineRepository pipelines, RetentionRules retention, Limits limits, Clock clock) {
+		this.pipelines = pipelines;
+		this.retention = retention;
+		this.limits = limits;
+		this.clock = clock;
+	}
+
+	public PipelineSummary get(PipelineName name) {
+		return this.pipelines.find(name)
+			.map(this::summary)
+			.orElseThrow(() -> new NotFoundException("Pipeline " + name + " has never been written"));
+	}
+
+	/**
+	 * Changes a pipeline's limits, creating it if needed, and applies them at once: a lowered
+	 * limit evicts or expires before this returns.
+	 */
+	@Transactional
+	public PipelineSummary update(PipelineName name, LimitPatch patch) {
+		requirePositive("object_limit", patch.objectLimit().value());
+		requirePositive("byte_limit", patch.byteLimit().value());
+		requirePositive("run_object_expiry", patch.runObjectExpiry().value());
+		PipelineRow row = this.pipelines.lockOrCreate(name);
+		row = row.withLimits(patch.objectLimit().applyTo(row.objectLimit()), patch.byteLimit().applyTo(row.byteLimit()),
+				patch.runObjectExpiry().applyTo(row.runObjectExpiry()));
+		row = enforce(row);
+		return summary(row);
+	}
+
+	/**
+	 * Re-applies limits and expiry to an existing pipeline, for when defaults changed in the
+	 * configuration. Returns how many objects it removed.
+	 */
+	@Transactional
+	public int enforce(long pipelineRowId) {
+		return this.pipelines.lock(pipelineRowId).map(row -> {
+			long before = row.objectCount();
+			PipelineRow after = enforce(row);
+			return (int) (before - after.objectCount());
+		}).orElse(0);
+	}
+
+	private PipelineRow enforce(PipelineRow row) {
+		long now = this.clock.millis();
+		PipelineRow expired = this.retention.expireRuns(row, now);
+		PipelineRow evicted = this.retention.evict(expired, 0, now).row();
+		this.pipelines.save(evicted);
+		return evicted;
+	}
+
+	/** Pipeline row ids after {@code afterId}, in order, for jobs that visit every pipeline. */
+	public List<Long> pipelineIdsAfter(long afterId, int limit) {
+		return this.pipelines.idsAfter(afterId, limit);
+	}
+
+	PipelineSummary summary(PipelineRow row) {
+		return new PipelineSummary(row.name(), this.limits.objectLimit(row), this.limits.byteLimit(row),
+				this.limits.runObjectExpiry(row), row.objectCount(), row.bytes(), row.latestRunId());
+	}
+
+	private static void requirePositive(String field, @Nullable Number value) {
+		if (value != null && value.longValue() < 1) {
+			throw new InvalidInputException(field + " must be at least 1, or null for the default; got " + value);
+		}
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.gofer.objectstore.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code pipelines} table. */
+@Repository
+class PipelineRepository {
+
+	private static final String COLUMNS = """
+			id, namespace_id, pipeline_id, object_limit, byte_limit, run_object_expiry,
+			latest_run_id, expired_through, object_count, bytes""";
+
+	private final JdbcClient jdbc;
+
+	PipelineRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<PipelineRow> find(PipelineName name) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM pipelines WHERE namespace_id = :ns AND pipeline_id = :p")
+			.param("ns", name.namespaceId())
+			.param("p", name.pipelineId())
+			.query(PipelineRepository::map)
+			.optional();
+	}
+
+	/**
+	 * Creates the pipeline if needed and returns it locked for the rest of the transaction: the
+	 * no-op update takes PostgreSQL's row lock, so writers to one pipeline queue up there, on every
+	 * replica; SQLite's immediate transactions already serialize all writers.
+	 */
+	PipelineRow lockOrCreate(PipelineName name) {
+		return this.jdbc.sql("""
+				INSERT INTO pipelines (namespace_id, pipeline_id) VALUES (:ns, :p)
+				ON CONFLICT (namespace_id, pipeline_id) DO UPDATE SET object_count = pipelines.object_count
+				RETURNING """ + " " + COLUMNS)
+			.param("ns", name.namespaceId())
+			.param("p", name.pipelineId())
+			.query(PipelineRepository::map)
+			.single();
+	}
+
+	/** Locks an existing pipeline by row id; empty if it is gone. */
+	Optional<PipelineRow> lock(long id) {
+		return this.jdbc
+			.sql("UPDATE pipelines SET object_count = object_count WHERE id = :id RETURNING " + COLUMNS)
+			.param("id", id)
+			.query(PipelineRepository::map)
+			.optional();
+	}
+
+	/** Writes the fields that writes change: counters, runs and limits. */
+	void save(PipelineRow row) {
+		this.jdbc.sql("""
+				UPDATE pipelines SET object_limit = :objectLimit, byte_limit = :byteLimit,
+				    run_object_expiry = :runObjectExpiry, latest_run_id = :latestRunId,
+				    expired_through = :expiredThrough, object_count = :objectCount, bytes = :bytes
+				WHERE id = :id""")
+			.param("objectLimit", row.objectLimit())
+			.param("byteLimit", row.byteLimit())
+			.param("runObjectExpiry", row.runObjectExpiry())
+			.param("latestRunId", row.latestRunId())
+			.param("expiredThrough", row.expiredThrough())
+			.param("objectCount", row.objectCount())
+			.param("bytes", row.bytes())
+			.param("id", row.id())
+			.update();
+	}
+
+	/** Row ids after {@code afterId}, in order, for jobs that visit every pipeline in batches. */
+	List<Long> idsAfter(long afterId, int limit) {
+		return this.jdbc.sql("SELECT id FROM pipelines WHERE id > :after ORDER BY id LIMIT :limit")
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	private static PipelineRow map(ResultSet rs, int row) throws SQLException {
+		return new PipelineRow(rs.getLong("id"), new PipelineName(rs.getString("namespace_id"), rs.getString("pipeline_id")),
+				nullableInt(rs, "object_limit"), nullableLong(rs, "byte_limit"), nullableInt(rs, "run_object_expiry"),
+				nullableLong(rs, "latest_run_id"), rs.getLong("expired_through"), rs.getLong("object_count"),
+				rs.getLong("bytes"));
+	}
+
+	private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}

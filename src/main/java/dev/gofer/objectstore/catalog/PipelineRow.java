@@ -1,0 +1,28 @@
+package dev.gofer.objectstore.catalog;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A pipeline's catalog row. Limit fields are the pipeline's own overrides, null where it uses the
+ * configured default.
+ */
+record PipelineRow(long id, PipelineName name, @Nullable Integer objectLimit, @Nullable Long byteLimit,
+		@Nullable Integer runObjectExpiry, @Nullable Long latestRunId, long expiredThrough, long objectCount,
+		long bytes) {
+
+	PipelineRow withCounts(long objectCount, long bytes) {
+		return new PipelineRow(this.id, this.name, this.objectLimit, this.byteLimit, this.runObjectExpiry,
+				this.latestRunId, this.expiredThrough, objectCount, bytes);
+	}
+
+	PipelineRow withRuns(@Nullable Long latestRunId, long expiredThrough) {
+		return new PipelineRow(this.id, this.name, this.objectLimit, this.byteLimit, this.runObjectExpiry,
+				latestRunId, expiredThrough, this.objectCount, this.bytes);
+	}
+
+	PipelineRow withLimits(@Nullable Integer objectLimit, @Nullable Long byteLimit, @Nullable Integer runObjectExpiry) {
+		return new PipelineRow(this.id, this.name, objectLimit, byteLimit, runObjectExpiry, this.latestRunId,
+				this.expiredThrough, this.objectCount, this.bytes);
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.gofer.objectstore.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a pipeline's limits inside the caller's transaction, on a row the caller has locked:
+ * evicts the oldest pipeline objects beyond the count and byte limits, and expires the objects of
+ * runs outside the expiry window. Both touch only the rows they remove, so their cost grows with
+ * what is removed, not with what the pipeline holds.
+ */
+@Component
+class RetentionRules {
+
+	private static final int BATCH = 500;
+
+	private final ObjectRepository objects;
+
+	private final BlobRepository blobs;
+
+	private final Limits limits;
+
+	RetentionRules(ObjectRepository objects, BlobRepository blobs, Limits limits) {
+		this.objects = objects;
+		this.blobs = blobs;
+		this.limits = limits;
+	}
+
+	/** The outcome of applying limits: the updated row and the evicted keys, oldest first. */
+	record Applied(PipelineRow row, List<String> evicted) {
+
+	}
+
+	/**
+	 * Evicts pipeline objects, oldest first, until the pipeline is within its limits.
+	 * @param keepId the row id of the object just written, which its own write never evicts; 0
+	 * for none
+	 */
+	Applied evict(PipelineRow row, long keepId, long now) {
+		int objectLimit = this.limits.objectLimit(row);
+		Long byteLimit = this.limits.byteLimit(row);
+		Scope scope = new Scope.Pipeline(row.name());
+		long count = row.objectCount();
+		long bytes = row.bytes();
+		List<String> evicted = new ArrayList<>();
+		while (overLimit(count, bytes, objectLimit, byteLimit)) {
+			int batch = (int) Math.clamp(count - objectLimit, 16, BATCH);
+			List<StoredObject> oldest = this.objects.oldest(scope, keepId, batch);
+			if (oldest.isEmpty()) {
+				break;
+			}
+			List<Long> rowIds = new ArrayList<>();
+			List<Long> blobIds = new ArrayList<>();
+			for (StoredObject victim : oldest) {
+				if (!overLimit(count, bytes, objectLimit, byteLimit)) {
+					break;
+				}
+				rowIds.add(victim.id());
+				blobIds.add(victim.entry().blobId());
+				evicted.add(victim.entry().key());
+				count--;
+				bytes -= victim.entry().size();
+			}
+			this.objects.delete(rowIds);
+			this.blobs.markGarbage(blobIds, now);
+		}
+		return new Applied(row.withCounts(count, bytes), evicted);
+	}
+
+	/** Expires the objects of every run that has left the expiry window since the last time. */
+	PipelineRow expireRuns(PipelineRow row, long now) {
+		long through = this.limits.expiredThrough(row);
+		if (through <= row.expiredThrough()) {
+			return row;
+		}
+		List<long[]> expired;
+		do {
+			expired = this.objects.runObjects(row.id(), row.expiredThrough(), through, BATCH);
+			this.objects.delete(expired.stream().map(pair -> pair[0]).toList());
+			this.blobs.markGarbage(expired.stream().map(pair -> pair[1]).toList(), now);
+		}
+		while (expired.size() == BATCH);
+		return row.withRuns(row.latestRunId(), through);
+	}
+
+	private static boolean overLimit(long count, long bytes, int objectLimit, @Nullable Long byteLimit) {
+		return count > objectLimit || (byteLimit != null && bytes > byteLimit);
+	}
+
+}

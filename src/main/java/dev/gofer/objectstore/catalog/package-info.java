@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gofer.objectstore.catalog;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gofer.objectstore.config;
+
+import org.jspecify.annotations.NullMarked;

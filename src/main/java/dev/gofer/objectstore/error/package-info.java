@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gofer.objectstore.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gofer.objectstore.retention;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,147 @@
+package dev.gofer.objectstore.store.database;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.gofer.objectstore.error.UnavailableException;
+import dev.gofer.objectstore.store.Engine;
+import dev.gofer.objectstore.store.ObjectStore;
+
+/**
+ * Keeps bytes in the catalog database as chunks of a fixed size. Each chunk is written and read by
+ * its own short statement, so a transfer holds neither a connection nor the write lock for its
+ * whole length, and needs memory for one chunk only.
+ */
+class DatabaseObjectStore implements ObjectStore {
+
+	private static final int DELETE_BATCH = 16;
+
+	private static final int ID_BATCH = 1000;
+
+	private final JdbcClient jdbc;
+
+	private final int chunkSize;
+
+	DatabaseObjectStore(JdbcClient jdbc, int chunkSize) {
+		this.jdbc = jdbc;
+		this.chunkSize = chunkSize;
+	}
+
+	@Override
+	public long write(long blobId, InputStream content) throws IOException {
+		byte[] buffer = new byte[this.chunkSize];
+		long offset = 0;
+		while (true) {
+			int n = content.readNBytes(buffer, 0, buffer.length);
+			// A blob always has a chunk at offset 0, even an empty one: open() relies on it.
+			if (n > 0 || offset == 0) {
+				insertChunk(blobId, offset, n == buffer.length ? buffer : Arrays.copyOf(buffer, n));
+				offset += n;
+			}
+			if (n < buffer.length) {
+				return offset;
+			}
+		}
+	}
+
+	@Override
+	public Optional<InputStream> open(long blobId, long offset, long length) {
+		Optional<Chunk> first = guard(() -> this.jdbc.sql("""
+				SELECT offset_bytes, data FROM blob_chunks
+				WHERE blob_id = :blob AND offset_bytes <= :offset
+				ORDER BY offset_bytes DESC LIMIT 1""")
+			.param("blob", blobId)
+			.param("offset", offset)
+			.query((rs, row) -> new Chunk(rs.getLong(1), rs.getBytes(2)))
+			.optional());
+		return first.map(chunk -> new ChunkInputStream(this, blobId, chunk, offset, length));
+	}
+
+	/** The chunk that starts at {@code offset}, or null if there is none. */
+	byte[] chunkAt(long blobId, long offset) {
+		return guard(() -> this.jdbc.sql("SELECT data FROM blob_chunks WHERE blob_id = :blob AND offset_bytes = :offset")
+			.param("blob", blobId)
+			.param("offset", offset)
+			.query(byte[].class)
+			.optional()
+			.orElse(null));
+	}
+
+	@Override
+	public void delete(long blobId) {
+		// In small batches, last chunk first, so that the write lock is held briefly and chunk 0,
+		// which forEachBlobId finds blobs by, goes last.
+		int deleted;
+		do {
+			deleted = guard(() -> this.jdbc.sql("""
+					DELETE FROM blob_chunks WHERE blob_id = :blob AND offset_bytes IN (
+					    SELECT offset_bytes FROM blob_chunks WHERE blob_id = :blob
+					    ORDER BY offset_bytes DESC LIMIT :batch)""")
+				.param("blob", blobId)
+				.param("batch", DELETE_BATCH)
+				.update());
+		}
+		while (deleted > 0);
+	}
+
+	@Override
+	public void forEachBlobId(LongConsumer action) {
+		long after = Long.MIN_VALUE;
+		List<Long> ids;
+		do {
+			long from = after;
+			ids = guard(() -> this.jdbc.sql("""
+					SELECT blob_id FROM blob_chunks WHERE blob_id > :after AND offset_bytes = 0
+					ORDER BY blob_id LIMIT :batch""")
+				.param("after", from)
+				.param("batch", ID_BATCH)
+				.query(Long.class)
+				.list());
+			ids.forEach(action::accept);
+			if (!ids.isEmpty()) {
+				after = ids.getLast();
+			}
+		}
+		while (ids.size() == ID_BATCH);
+	}
+
+	@Override
+	public void checkReachable() {
+		guard(() -> this.jdbc.sql("SELECT count(*) FROM blob_chunks WHERE blob_id = -1").query(Long.class).single());
+	}
+
+	@Override
+	public Engine engine() {
+		return Engine.DATABASE;
+	}
+
+	private void insertChunk(long blobId, long offset, byte[] data) {
+		guard(() -> this.jdbc.sql("INSERT INTO blob_chunks (blob_id, offset_bytes, data) VALUES (:blob, :offset, :data)")
+			.param("blob", blobId)
+			.param("offset", offset)
+			.param("data", data)
+			.update());
+	}
+
+	private static <T> T guard(java.util.function.Supplier<T> operation) {
+		try {
+			return operation.get();
+		}
+		catch (DataAccessException ex) {
+			throw new UnavailableException("The database that holds the objects' bytes is unavailable", ex);
+		}
+	}
+
+	/** A chunk and the blob offset it starts at. */
+	record Chunk(long offset, byte[] data) {
+
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gofer.objectstore.store;
+
+import org.jspecify.annotations.NullMarked;
