@@ -45,7 +45,7 @@ record ByteRange(long start, long length) {
 				return new ByteRange(size - length, length);
 			}
 			long start = Long.parseLong(matcher.group(1));
-			long end = matcher.group(2).isEmpty() ? Long.MAX_VALUE : Long.parseLong(matcher.group(2));
+			long end = matcher.group(2).isEmpty() ? Long.MAX_VALUE : saturated(matcher.group(2));
 			if (end < start) {
 				return null;
 			}
@@ -55,8 +55,18 @@ record ByteRange(long start, long length) {
 			return new ByteRange(start, Math.min(end, size - 1) - start + 1);
 		}
 		catch (NumberFormatException ex) {
-			// Digits beyond a long: no object is that large.
+			// A start or suffix beyond a long: no object is that large.
 			throw unsatisfiable(header, size);
+		}
+	}
+
+	/** An end past any possible object means the end of the object. */
+	private static long saturated(String digits) {
+		try {
+			return Long.parseLong(digits);
+		}
+		catch (NumberFormatException ex) {
+			return Long.MAX_VALUE;
 		}
 	}
 

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import dev.gofer.objectstore.catalog.ObjectEntry;
 
 /** An object's metadata, as listings and writes return it. */
-@Schema(name = "Object", description = "An object's metadata")
+@Schema(name = "ObjectMetadata", description = "An object's metadata: the contract's Object")
 record ObjectResponse(@Schema(description = "The object's key within its scope", example = "my_key1") String key,
 		@Schema(description = "When the current content was written, in epoch milliseconds") long created,
 		@Schema(description = "Content length in bytes") long size,

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.gofer.objectstore.support.ApiClient.Reply;
 import dev.gofer.objectstore.support.IntegrationTest;
 
-import static dev.gofer.objectstore.api.ObjectsIntegrationTests.keys;
+import static dev.gofer.objectstore.support.Listings.keys;
 import static dev.gofer.objectstore.api.ObjectsIntegrationTests.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 import dev.gofer.objectstore.support.ApiClient.Reply;
 import dev.gofer.objectstore.support.IntegrationTest;
 
-import static dev.gofer.objectstore.api.ObjectsIntegrationTests.keys;
+import static dev.gofer.objectstore.support.Listings.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The contract's Lifetimes section: pipeline limits, run expiry, pipelines and extensions. */

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 import dev.gofer.objectstore.support.ApiClient.Reply;
 import dev.gofer.objectstore.support.IntegrationTest;
+
+import static dev.gofer.objectstore.support.Listings.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -266,13 +267,6 @@ class ObjectsIntegrationTests extends IntegrationTest {
 	@Test
 	void gofersApiVersionHeaderIsAccepted() {
 		assertThat(this.api.put(this.pipelineObjects + "/k", "v", "gofer-api-version", "v0").status()).isEqualTo(201);
-	}
-
-	static List<String> keys(Reply listing) {
-		assertThat(listing.status()).as(listing.toString()).isEqualTo(200);
-		return StreamSupport.stream(listing.json().get("objects").spliterator(), false)
-			.map(object -> object.get("key").asString())
-			.toList();
 	}
 
 	static String sha256(String text) {
