@@ -265,6 +265,25 @@ class ObjectsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void uploadCutOffMidwayLeavesTheEarlierValue() throws Exception {
+		this.api.put(this.pipelineObjects + "/k", "earlier");
+		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
+			java.io.OutputStream out = socket.getOutputStream();
+			out.write(("PUT " + this.pipelineObjects + "/k HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.write(new byte[40_000]);
+			out.flush();
+		}
+		// The server notices the cut-off connection on its own schedule; the earlier value stays visible throughout.
+		for (int i = 0; i < 20; i++) {
+			Reply reply = this.api.get(this.pipelineObjects + "/k");
+			assertThat(reply.text()).isEqualTo("earlier");
+			Thread.sleep(50);
+		}
+		assertThat(keys(this.api.get(this.pipelineObjects))).containsExactly("k");
+	}
+
+	@Test
 	void gofersApiVersionHeaderIsAccepted() {
 		assertThat(this.api.put(this.pipelineObjects + "/k", "v", "gofer-api-version", "v0").status()).isEqualTo(201);
 	}
