@@ -17,6 +17,8 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 
@@ -38,19 +40,24 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 
 	private static final String ID_RULE = "1 to 64 characters of A-Z, a-z, 0-9, '_' and '-'";
 
-	private static final Map<String, String> PATH_PARAMETERS = Map.of("namespace_id",
+	private static final Map<String, String> PATH_PARAMETERS = Map.of("id", "A token's id, as listed", "namespace_id",
 			"Namespace; `default` is what clients use when none is given. " + ID_RULE, "pipeline_id",
 			"Pipeline within the namespace; it comes into being on first write. " + ID_RULE, "run_id",
 			"Run number within the pipeline, 1 to 9223372036854775807", "extension_id", "Extension. " + ID_RULE,
 			"key", "Object key. " + OBJECT_KEY_RULE);
 
-	private static final Map<Integer, String> PROBLEMS = Map.of(400,
-			"Invalid input: an identifier breaks its rule, or a parameter, header or body is malformed", 404,
-			"Not found", 409, "The key exists and the write did not ask to overwrite it", 410,
-			"The run's objects have expired: it takes no more writes", 412,
-			"An If-Match or If-None-Match precondition failed", 413,
-			"The body exceeds the maximum object size or the pipeline's byte limit; nothing was stored", 416,
-			"The range lies wholly past the end of the object", 503, "The catalog or the engine is unavailable; retry later");
+	private static final String BEARER = "bearer";
+
+	private static final Map<Integer, String> PROBLEMS = Map.ofEntries(Map.entry(401,
+			"No valid bearer token: missing, unknown, expired or revoked"), Map.entry(403,
+			"The token's scope does not allow this action here"), Map.entry(400,
+			"Invalid input: an identifier breaks its rule, or a parameter, header or body is malformed"),
+			Map.entry(404, "Not found"), Map.entry(409, "The key exists and the write did not ask to overwrite it"),
+			Map.entry(410, "The run's objects have expired: it takes no more writes"),
+			Map.entry(412, "An If-Match or If-None-Match precondition failed"),
+			Map.entry(413, "The body exceeds the maximum object size or the pipeline's byte limit; nothing was stored"),
+			Map.entry(416, "The range lies wholly past the end of the object"),
+			Map.entry(503, "The catalog or the engine is unavailable; retry later"));
 
 	@Override
 	public Operation customize(Operation operation, HandlerMethod handlerMethod) {
@@ -75,7 +82,9 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 				responses.addApiResponse(String.valueOf(status), problem(PROBLEMS.get(status)));
 			}
 		}
-		responses.addApiResponse("503", problem(PROBLEMS.get(503)));
+		for (int status : new int[] { 401, 403, 503 }) {
+			responses.addApiResponse(String.valueOf(status), problem(PROBLEMS.get(status)));
+		}
 		return operation;
 	}
 
@@ -84,6 +93,11 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 		if (openApi.getComponents() == null) {
 			openApi.setComponents(new Components());
 		}
+		openApi.getComponents()
+			.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+				.scheme("bearer")
+				.description("A token from POST /api/tokens, a run token, or the admin token"));
+		openApi.addSecurityItem(new SecurityRequirement().addList(BEARER));
 		openApi.getComponents()
 			.addSchemas(PROBLEM, new ObjectSchema().description("RFC 9457 problem details")
 				.addProperty("type", new StringSchema().description("A URI that identifies the problem type"))

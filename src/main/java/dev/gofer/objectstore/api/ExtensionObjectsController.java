@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.gofer.objectstore.auth.Action;
+import dev.gofer.objectstore.auth.Requires;
 import dev.gofer.objectstore.catalog.Scope;
 
 /** Extension objects: no count limit and no expiry. */
@@ -39,6 +41,7 @@ class ExtensionObjectsController {
 	@GetMapping
 	@Operation(operationId = "listExtensionObjects", summary = "List an extension's objects", description = "Oldest first.")
 	@ProblemResponses(400)
+	@Requires(Action.READ)
 	ObjectListResponse list(@PathVariable("extension_id") String extensionId,
 			@Parameter(description = "Only keys that start with this") @RequestParam(required = false) @Nullable String prefix,
 			@Parameter(description = "oldest (default) or newest first") @RequestParam(required = false) @Nullable String order,
@@ -50,6 +53,7 @@ class ExtensionObjectsController {
 	@Operation(operationId = "createExtensionObject", summary = "Store an extension object, refusing to overwrite unless forced")
 	@ObjectUpload(put = false)
 	@ProblemResponses({ 400, 409, 412, 413 })
+	@Requires(Action.WRITE)
 	ResponseEntity<PutObjectResponse> create(@PathVariable("extension_id") String extensionId, @PathVariable String key, HttpServletRequest request)
 			throws IOException {
 		return this.transfer.upload(scope(extensionId), key, request, false);
@@ -59,6 +63,7 @@ class ExtensionObjectsController {
 	@Operation(operationId = "putExtensionObject", summary = "Store an extension object, overwriting any earlier value")
 	@ObjectUpload(put = true)
 	@ProblemResponses({ 400, 412, 413 })
+	@Requires(Action.WRITE)
 	ResponseEntity<PutObjectResponse> put(@PathVariable("extension_id") String extensionId, @PathVariable String key, HttpServletRequest request)
 			throws IOException {
 		return this.transfer.upload(scope(extensionId), key, request, true);
@@ -68,6 +73,7 @@ class ExtensionObjectsController {
 	@Operation(operationId = "getExtensionObject", summary = "Download an extension object's content")
 	@ObjectDownload
 	@ProblemResponses({ 400, 404, 416 })
+	@Requires(Action.READ)
 	void get(@PathVariable("extension_id") String extensionId,
 			@PathVariable String key, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.transfer.download(scope(extensionId), key, request, response);
@@ -77,6 +83,7 @@ class ExtensionObjectsController {
 	@Operation(operationId = "headExtensionObject", summary = "Read an extension object's headers without its content")
 	@ObjectDownload(head = true)
 	@ProblemResponses({ 400, 404 })
+	@Requires(Action.READ)
 	void head(@PathVariable("extension_id") String extensionId,
 			@PathVariable String key, HttpServletResponse response) {
 		this.transfer.head(scope(extensionId), key, response);
@@ -86,6 +93,7 @@ class ExtensionObjectsController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(operationId = "deleteExtensionObject", summary = "Delete an extension object")
 	@ProblemResponses({ 400, 404 })
+	@Requires(Action.DELETE)
 	void delete(@PathVariable("extension_id") String extensionId,
 			@PathVariable String key) {
 		this.transfer.delete(scope(extensionId), key);

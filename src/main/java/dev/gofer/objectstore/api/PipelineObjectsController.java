@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.gofer.objectstore.auth.Action;
+import dev.gofer.objectstore.auth.Requires;
 import dev.gofer.objectstore.catalog.Scope;
 
 /** Pipeline objects: kept until deleted, at most the pipeline's object limit of them. */
@@ -41,6 +43,7 @@ class PipelineObjectsController {
 	@Operation(operationId = "listPipelineObjects", summary = "List a pipeline's objects",
 			description = "Oldest first. An unknown pipeline lists no objects.")
 	@ProblemResponses(400)
+	@Requires(Action.READ)
 	ObjectListResponse list(@PathVariable("namespace_id") String namespaceId,
 			@PathVariable("pipeline_id") String pipelineId,
 			@Parameter(description = "Only keys that start with this") @RequestParam(required = false) @Nullable String prefix,
@@ -54,6 +57,7 @@ class PipelineObjectsController {
 			description = "A new key in a full pipeline evicts the oldest objects; their keys are returned in `evicted`.")
 	@ObjectUpload(put = false)
 	@ProblemResponses({ 400, 409, 412, 413 })
+	@Requires(Action.WRITE)
 	ResponseEntity<PutObjectResponse> create(@PathVariable("namespace_id") String namespaceId,
 			@PathVariable("pipeline_id") String pipelineId, @PathVariable String key, HttpServletRequest request)
 			throws IOException {
@@ -65,6 +69,7 @@ class PipelineObjectsController {
 			description = "A new key in a full pipeline evicts the oldest objects; their keys are returned in `evicted`.")
 	@ObjectUpload(put = true)
 	@ProblemResponses({ 400, 412, 413 })
+	@Requires(Action.WRITE)
 	ResponseEntity<PutObjectResponse> put(@PathVariable("namespace_id") String namespaceId,
 			@PathVariable("pipeline_id") String pipelineId, @PathVariable String key, HttpServletRequest request)
 			throws IOException {
@@ -75,6 +80,7 @@ class PipelineObjectsController {
 	@Operation(operationId = "getPipelineObject", summary = "Download a pipeline object's content")
 	@ObjectDownload
 	@ProblemResponses({ 400, 404, 416 })
+	@Requires(Action.READ)
 	void get(@PathVariable("namespace_id") String namespaceId, @PathVariable("pipeline_id") String pipelineId,
 			@PathVariable String key, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.transfer.download(scope(namespaceId, pipelineId), key, request, response);
@@ -84,6 +90,7 @@ class PipelineObjectsController {
 	@Operation(operationId = "headPipelineObject", summary = "Read a pipeline object's headers without its content")
 	@ObjectDownload(head = true)
 	@ProblemResponses({ 400, 404 })
+	@Requires(Action.READ)
 	void head(@PathVariable("namespace_id") String namespaceId, @PathVariable("pipeline_id") String pipelineId,
 			@PathVariable String key, HttpServletResponse response) {
 		this.transfer.head(scope(namespaceId, pipelineId), key, response);
@@ -93,6 +100,7 @@ class PipelineObjectsController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(operationId = "deletePipelineObject", summary = "Delete a pipeline object")
 	@ProblemResponses({ 400, 404 })
+	@Requires(Action.DELETE)
 	void delete(@PathVariable("namespace_id") String namespaceId, @PathVariable("pipeline_id") String pipelineId,
 			@PathVariable String key) {
 		this.transfer.delete(scope(namespaceId, pipelineId), key);

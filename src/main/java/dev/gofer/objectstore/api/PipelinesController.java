@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.gofer.objectstore.auth.Action;
+import dev.gofer.objectstore.auth.Requires;
 import dev.gofer.objectstore.catalog.LimitPatch;
 import dev.gofer.objectstore.catalog.PipelineCatalog;
 import dev.gofer.objectstore.error.InvalidInputException;
@@ -39,6 +41,7 @@ class PipelinesController {
 	@Operation(operationId = "getPipeline", summary = "Get a pipeline's limits and usage",
 			description = "404 for a pipeline that has never been written.")
 	@ProblemResponses({ 400, 404 })
+	@Requires(Action.READ)
 	PipelineResponse get(@PathVariable("namespace_id") String namespaceId,
 			@PathVariable("pipeline_id") String pipelineId) {
 		return PipelineResponse.of(this.pipelines.get(Identifiers.pipeline(namespaceId, pipelineId)));
@@ -51,6 +54,7 @@ class PipelinesController {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(schema = @Schema(implementation = PipelineLimitsRequest.class))))
 	@ProblemResponses({ 400 })
+	@Requires(Action.WRITE)
 	PipelineResponse update(@PathVariable("namespace_id") String namespaceId,
 			@PathVariable("pipeline_id") String pipelineId, @RequestBody JsonNode body) {
 		return PipelineResponse.of(this.pipelines.update(Identifiers.pipeline(namespaceId, pipelineId), patch(body)));

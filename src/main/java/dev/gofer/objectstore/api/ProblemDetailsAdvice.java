@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import dev.gofer.objectstore.error.AlreadyExistsException;
+import dev.gofer.objectstore.error.ForbiddenException;
 import dev.gofer.objectstore.error.GoferException;
 import dev.gofer.objectstore.error.InvalidInputException;
 import dev.gofer.objectstore.error.NotFoundException;
@@ -29,6 +30,7 @@ import dev.gofer.objectstore.error.PreconditionFailedException;
 import dev.gofer.objectstore.error.RangeNotSatisfiableException;
 import dev.gofer.objectstore.error.RunExpiredException;
 import dev.gofer.objectstore.error.TooLargeException;
+import dev.gofer.objectstore.error.UnauthenticatedException;
 import dev.gofer.objectstore.error.UnavailableException;
 
 /**
@@ -53,10 +55,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			case TooLargeException e -> HttpStatus.CONTENT_TOO_LARGE;
 			case RangeNotSatisfiableException e -> HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE;
 			case UnavailableException e -> HttpStatus.SERVICE_UNAVAILABLE;
+			case UnauthenticatedException e -> HttpStatus.UNAUTHORIZED;
+			case ForbiddenException e -> HttpStatus.FORBIDDEN;
 		};
 		HttpHeaders headers = new HttpHeaders();
 		if (ex instanceof RangeNotSatisfiableException range) {
 			headers.set(HttpHeaders.CONTENT_RANGE, "bytes */" + range.size());
+		}
+		if (ex instanceof UnauthenticatedException) {
+			headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		}
 		if (ex instanceof TooLargeException) {
 			// The rest of the body is not worth reading: let the client stop sending it.

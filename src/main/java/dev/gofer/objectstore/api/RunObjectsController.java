@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.gofer.objectstore.auth.Action;
+import dev.gofer.objectstore.auth.Requires;
 import dev.gofer.objectstore.catalog.Scope;
 
 /** Run objects: they belong to one run and expire once the pipeline has had enough later runs. */
@@ -41,6 +43,7 @@ class RunObjectsController {
 	@Operation(operationId = "listRunObjects", summary = "List a run's objects",
 			description = "Oldest first. A run that is unknown or whose objects expired lists no objects.")
 	@ProblemResponses(400)
+	@Requires(Action.READ)
 	ObjectListResponse list(@PathVariable("namespace_id") String namespaceId,
 			@PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId,
 			@Parameter(description = "Only keys that start with this") @RequestParam(required = false) @Nullable String prefix,
@@ -54,6 +57,7 @@ class RunObjectsController {
 			description = "Writing to an unknown run registers it. A run whose objects expired answers 410.")
 	@ObjectUpload(put = false)
 	@ProblemResponses({ 400, 409, 410, 412, 413 })
+	@Requires(Action.WRITE)
 	ResponseEntity<PutObjectResponse> create(@PathVariable("namespace_id") String namespaceId,
 			@PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId, @PathVariable String key, HttpServletRequest request)
 			throws IOException {
@@ -65,6 +69,7 @@ class RunObjectsController {
 			description = "Writing to an unknown run registers it. A run whose objects expired answers 410.")
 	@ObjectUpload(put = true)
 	@ProblemResponses({ 400, 410, 412, 413 })
+	@Requires(Action.WRITE)
 	ResponseEntity<PutObjectResponse> put(@PathVariable("namespace_id") String namespaceId,
 			@PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId, @PathVariable String key, HttpServletRequest request)
 			throws IOException {
@@ -75,6 +80,7 @@ class RunObjectsController {
 	@Operation(operationId = "getRunObject", summary = "Download a run object's content")
 	@ObjectDownload
 	@ProblemResponses({ 400, 404, 416 })
+	@Requires(Action.READ)
 	void get(@PathVariable("namespace_id") String namespaceId, @PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId,
 			@PathVariable String key, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.transfer.download(scope(namespaceId, pipelineId, runId), key, request, response);
@@ -84,6 +90,7 @@ class RunObjectsController {
 	@Operation(operationId = "headRunObject", summary = "Read a run object's headers without its content")
 	@ObjectDownload(head = true)
 	@ProblemResponses({ 400, 404 })
+	@Requires(Action.READ)
 	void head(@PathVariable("namespace_id") String namespaceId, @PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId,
 			@PathVariable String key, HttpServletResponse response) {
 		this.transfer.head(scope(namespaceId, pipelineId, runId), key, response);
@@ -93,6 +100,7 @@ class RunObjectsController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(operationId = "deleteRunObject", summary = "Delete a run object")
 	@ProblemResponses({ 400, 404 })
+	@Requires(Action.DELETE)
 	void delete(@PathVariable("namespace_id") String namespaceId, @PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId,
 			@PathVariable String key) {
 		this.transfer.delete(scope(namespaceId, pipelineId, runId), key);

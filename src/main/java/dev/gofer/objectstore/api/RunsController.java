@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.gofer.objectstore.auth.Action;
+import dev.gofer.objectstore.auth.Requires;
 import dev.gofer.objectstore.catalog.PipelineName;
 import dev.gofer.objectstore.catalog.RunCatalog;
 
@@ -35,6 +37,7 @@ class RunsController {
 	@Operation(operationId = "listRuns", summary = "List a pipeline's runs, newest first",
 			description = "An unknown pipeline has no runs.")
 	@ProblemResponses(400)
+	@Requires(Action.READ)
 	RunResponse.Many list(@PathVariable("namespace_id") String namespaceId,
 			@PathVariable("pipeline_id") String pipelineId) {
 		return new RunResponse.Many(
@@ -45,6 +48,7 @@ class RunsController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "startRun", summary = "Register the next run (the highest so far plus one; the first is 1)")
 	@ProblemResponses(400)
+	@Requires(Action.WRITE)
 	RunResponse.One registerNext(@PathVariable("namespace_id") String namespaceId,
 			@PathVariable("pipeline_id") String pipelineId) {
 		return new RunResponse.One(RunResponse.Run.of(this.runs.registerNext(pipeline(namespaceId, pipelineId))));
@@ -57,6 +61,7 @@ class RunsController {
 	@ApiResponse(responseCode = "200", description = "Already registered",
 			content = @Content(schema = @Schema(implementation = RunResponse.One.class)))
 	@ProblemResponses({ 400, 410 })
+	@Requires(Action.WRITE)
 	ResponseEntity<RunResponse.One> register(@PathVariable("namespace_id") String namespaceId,
 			@PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId) {
 		RunCatalog.Registration registration = this.runs.register(pipeline(namespaceId, pipelineId),
@@ -68,6 +73,7 @@ class RunsController {
 	@GetMapping("/{run_id}")
 	@Operation(operationId = "getRun", summary = "Get a run")
 	@ProblemResponses({ 400, 404 })
+	@Requires(Action.READ)
 	RunResponse.One get(@PathVariable("namespace_id") String namespaceId,
 			@PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId) {
 		return new RunResponse.One(

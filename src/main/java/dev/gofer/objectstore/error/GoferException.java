@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract sealed class GoferException extends RuntimeException
 		permits InvalidInputException, NotFoundException, AlreadyExistsException, PreconditionFailedException,
-		RunExpiredException, TooLargeException, RangeNotSatisfiableException, UnavailableException {
+		RunExpiredException, TooLargeException, RangeNotSatisfiableException, UnavailableException,
+		UnauthenticatedException, ForbiddenException {
 
 	protected GoferException(String message) {
 		super(message);

@@ -100,7 +100,8 @@ class ErrorsIntegrationTests extends IntegrationTest {
 	@ValueSource(strings = { "/api/namespaces/ns/pipelines/p/objects/a%2Fb", "/api/namespaces/ns/pipelines/p/objects/a%00b",
 			"/api/namespaces/ns/pipelines/p/objects/a%5Cb", "/api/namespaces/ns/pipelines/%2E%2E/objects/k" })
 	void requestsTheServerRejectsItselfAreProblemsToo(String path) throws IOException {
-		RawResponse response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		RawResponse response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN_TOKEN
+				+ "\r\nConnection: close\r\n\r\n");
 		assertThat(response.status).as(path).isIn(400, 404);
 		assertThat(response.head).containsIgnoringCase("Content-Type: application/problem+json");
 		assertThat(response.body).contains("\"detail\"").doesNotContain("Tomcat").doesNotContainIgnoringCase("<html");

@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.gofer.objectstore.GoferApplication;
 import dev.gofer.objectstore.support.ApiClient;
+import dev.gofer.objectstore.support.IntegrationTest;
 
 import static dev.gofer.objectstore.support.Listings.keys;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,11 +46,12 @@ class LimitEnforcementJobTests {
 	}
 
 	private static ConfigurableApplicationContext start(Path dataDir, String... args) {
-		String[] all = new String[args.length + 3];
+		String[] all = new String[args.length + 4];
 		System.arraycopy(args, 0, all, 0, args.length);
 		all[args.length] = "--gofer.data-dir=" + dataDir;
 		all[args.length + 1] = "--server.port=0";
 		all[args.length + 2] = "--gofer.retention.enabled=false";
+		all[args.length + 3] = "--gofer.auth.admin-token=" + IntegrationTest.ADMIN_TOKEN;
 		return new SpringApplicationBuilder(GoferApplication.class).run(all);
 	}
 

@@ -25,6 +25,7 @@ import dev.gofer.objectstore.GoferApplication;
 import dev.gofer.objectstore.catalog.InstanceRegistry;
 import dev.gofer.objectstore.store.ObjectStore;
 import dev.gofer.objectstore.support.ApiClient;
+import dev.gofer.objectstore.support.IntegrationTest;
 import dev.gofer.objectstore.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = { GoferApplication.class, RetentionJobsIntegrationTests.FixedClock.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gofer.retention.enabled=false", "gofer.retention.reclaim-delay=1m",
+				"gofer.auth.admin-token=" + IntegrationTest.ADMIN_TOKEN,
 				"gofer.retention.instance-lease=1m" })
 class RetentionJobsIntegrationTests {
 

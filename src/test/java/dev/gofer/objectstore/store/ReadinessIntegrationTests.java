@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.gofer.objectstore.GoferApplication;
 import dev.gofer.objectstore.support.ApiClient;
+import dev.gofer.objectstore.support.IntegrationTest;
 import dev.gofer.objectstore.support.ApiClient.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,8 @@ class ReadinessIntegrationTests {
 	@Test
 	void readinessIsDownWhileTheEngineIsUnreachableAndRecovers(@TempDir Path dataDir) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GoferApplication.class).run(
-				"--gofer.data-dir=" + dataDir, "--server.port=0", "--gofer.retention.enabled=false")) {
+				"--gofer.data-dir=" + dataDir, "--server.port=0", "--gofer.retention.enabled=false",
+				"--gofer.auth.admin-token=" + IntegrationTest.ADMIN_TOKEN)) {
 			ApiClient api = ApiClient.onPort(((WebServerApplicationContext) context).getWebServer().getPort());
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);

@@ -22,12 +22,24 @@ public final class ApiClient {
 
 	private final String baseUrl;
 
-	public ApiClient(String baseUrl) {
+	private final String token;
+
+	/**
+	 * @param token sent as {@code Authorization: Bearer <token>} on every request; null for none
+	 */
+	public ApiClient(String baseUrl, String token) {
 		this.baseUrl = baseUrl;
+		this.token = token;
 	}
 
+	/** A client with the admin token that {@link IntegrationTest} and {@link GoferProcess} configure. */
 	public static ApiClient onPort(int port) {
-		return new ApiClient("http://localhost:" + port);
+		return new ApiClient("http://localhost:" + port, IntegrationTest.ADMIN_TOKEN);
+	}
+
+	/** The same server with another token; null for none. */
+	public ApiClient withToken(String otherToken) {
+		return new ApiClient(this.baseUrl, otherToken);
 	}
 
 	public String baseUrl() {
@@ -100,6 +112,9 @@ public final class ApiClient {
 	private HttpRequest.Builder request(String method, String path, String... headers) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofMinutes(10));
+		if (this.token != null) {
+			builder.header("Authorization", "Bearer " + this.token);
+		}
 		for (int i = 0; i < headers.length; i += 2) {
 			builder.header(headers[i], headers[i + 1]);
 		}

@@ -51,6 +51,7 @@ public final class GoferProcess implements AutoCloseable {
 		command.add(GoferApplication.class.getName());
 		command.add("--server.port=" + port);
 		command.add("--gofer.data-dir=" + dataDir);
+		command.add("--gofer.auth.admin-token=" + IntegrationTest.ADMIN_TOKEN);
 		command.addAll(List.of(properties));
 		Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)

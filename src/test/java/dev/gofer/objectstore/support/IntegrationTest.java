@@ -22,6 +22,9 @@ import dev.gofer.objectstore.GoferApplication;
 @SpringBootTest(classes = GoferApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
+	/** The admin token of the servers that tests start. */
+	public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
 	private static final Path DATA_DIR = createDataDir();
 
 	@LocalServerPort
@@ -33,6 +36,7 @@ public abstract class IntegrationTest {
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("gofer.data-dir", DATA_DIR::toString);
 		registry.add("gofer.object-store.max-object-size", () -> "1MB");
+		registry.add("gofer.auth.admin-token", () -> ADMIN_TOKEN);
 		// Jobs are driven by the tests that need them, with a fixed clock.
 		registry.add("gofer.retention.enabled", () -> "false");
 	}

@@ -1,0 +1,88 @@
+package dev.gofer.objectstore.auth;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+import dev.gofer.objectstore.catalog.PipelineName;
+import dev.gofer.objectstore.error.ForbiddenException;
+import dev.gofer.objectstore.error.InvalidInputException;
+
+/**
+ * Decides whether the caller's token allows the endpoint's {@link Requires} action on the
+ * resource named by the request path. Runs after the handler is chosen and before it is called,
+ * so an unknown route is still a 404 and a refused upload is refused before its body is read.
+ */
+class AuthorizationInterceptor implements HandlerInterceptor {
+
+	private static final Logger logger = LoggerFactory.getLogger(AuthorizationInterceptor.class);
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (!(handler instanceof HandlerMethod method) || !request.getRequestURI().startsWith("/api/")) {
+			return true;
+		}
+		Caller caller = (Caller) request.getAttribute(Caller.ATTRIBUTE);
+		if (caller == null || caller instanceof Caller.Admin) {
+			// No caller: the filter is off because authentication is disabled.
+			return true;
+		}
+		Requires rule = method.getMethodAnnotation(Requires.class);
+		if (rule == null) {
+			logger.error("{} has no @Requires rule; refusing it to all but the admin", method.getShortLogMessage());
+			throw new ForbiddenException("Only the admin token may call this endpoint");
+		}
+		if (rule.adminOnly()) {
+			throw new ForbiddenException("Only the admin token may call this endpoint");
+		}
+		Resource resource = resource(request);
+		if (!caller.allows(rule.value(), resource)) {
+			throw new ForbiddenException("The token does not allow '" + rule.value().value() + "' on " + describe(resource));
+		}
+		return true;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Resource resource(HttpServletRequest request) {
+		Map<String, String> variables = (Map<String, String>) request
+			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		if (variables == null) {
+			return new Resource.Service();
+		}
+		if (variables.containsKey("extension_id")) {
+			return new Resource.Extension(variables.get("extension_id"));
+		}
+		if (!variables.containsKey("pipeline_id")) {
+			return new Resource.Service();
+		}
+		PipelineName pipeline = new PipelineName(variables.get("namespace_id"), variables.get("pipeline_id"));
+		String runId = variables.get("run_id");
+		if (runId == null) {
+			return new Resource.Pipeline(pipeline);
+		}
+		try {
+			return new Resource.Run(pipeline, Long.parseLong(runId));
+		}
+		catch (NumberFormatException ex) {
+			// The controller names the rule that the run id breaks; here it only must not pass.
+			throw new InvalidInputException("Invalid run_id: use a whole number from 1 to 9223372036854775807");
+		}
+	}
+
+	private static String describe(Resource resource) {
+		return switch (resource) {
+			case Resource.Pipeline p -> "pipeline " + p.pipeline();
+			case Resource.Run r -> "run " + r.runId() + " of pipeline " + r.pipeline();
+			case Resource.Extension e -> "extension " + e.extensionId();
+			case Resource.Service s -> "the service";
+		};
+	}
+
+}

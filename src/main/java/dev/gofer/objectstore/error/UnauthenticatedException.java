@@ -1,0 +1,10 @@
+package dev.gofer.objectstore.error;
+
+/** The request carries no valid bearer token: missing, unknown, expired or revoked. */
+public final class UnauthenticatedException extends GoferException {
+
+	public UnauthenticatedException(String message) {
+		super(message);
+	}
+
+}
