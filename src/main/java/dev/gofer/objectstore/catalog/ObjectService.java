@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import dev.gofer.objectstore.error.NotFoundException;
@@ -59,11 +60,25 @@ public class ObjectService {
 			MeasuringInputStream measured = new MeasuringInputStream(body, this.limits.maxObjectSize());
 			this.store.write(blobId, measured);
 			ObjectEntry content = new ObjectEntry(key, 0, measured.count(), measured.sha256(), contentType, blobId);
-			return this.catalog.commit(scope, key, content, rules);
+			return commit(scope, key, content, rules);
 		}
 		catch (IOException | RuntimeException ex) {
 			discard(blobId);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Commits, once more if a concurrent first write of the same key in a scope that has no row
+	 * to lock (an extension's) won the race for the key: the retry then sees that write and
+	 * replaces it, or refuses as the rules say.
+	 */
+	private CommitResult commit(Scope scope, String key, ObjectEntry content, WriteRules rules) {
+		try {
+			return this.catalog.commit(scope, key, content, rules);
+		}
+		catch (DuplicateKeyException ex) {
+			return this.catalog.commit(scope, key, content, rules);
 		}
 	}
 

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.gofer.objectstore.catalog.JobLease;
 import dev.gofer.objectstore.catalog.PipelineCatalog;
 
 /**
@@ -26,11 +27,14 @@ class LimitEnforcementJob {
 
 	private final RetentionProperties properties;
 
+	private final JobLease lease;
+
 	private final Counter evicted;
 
 	private final Counter failures;
 
-	LimitEnforcementJob(PipelineCatalog pipelines, RetentionProperties properties, MeterRegistry meters) {
+	LimitEnforcementJob(PipelineCatalog pipelines, RetentionProperties properties, MeterRegistry meters, JobLease lease) {
+		this.lease = lease;
 		this.pipelines = pipelines;
 		this.properties = properties;
 		this.evicted = meters.counter("gofer.retention.objects.enforced");
@@ -39,7 +43,9 @@ class LimitEnforcementJob {
 
 	@Scheduled(fixedDelayString = "${gofer.retention.enforce-interval:15m}", initialDelayString = "${gofer.retention.enforce-interval:15m}")
 	void run() {
-		enforce(this.properties.batchSize());
+		if (this.lease.tryAcquire("enforce", this.properties.enforceInterval())) {
+			enforce(this.properties.batchSize());
+		}
 	}
 
 	/** One pass over every pipeline; returns how many pipeline objects it evicted. */

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.gofer.objectstore.catalog.JobLease;
 import dev.gofer.objectstore.catalog.BlobCatalog;
 import dev.gofer.objectstore.store.ObjectStore;
 
@@ -31,9 +32,12 @@ class OrphanSweepJob {
 
 	private final RetentionProperties properties;
 
+	private final JobLease lease;
+
 	private final Counter swept;
 
-	OrphanSweepJob(BlobCatalog blobs, ObjectStore store, RetentionProperties properties, MeterRegistry meters) {
+	OrphanSweepJob(BlobCatalog blobs, ObjectStore store, RetentionProperties properties, MeterRegistry meters, JobLease lease) {
+		this.lease = lease;
 		this.blobs = blobs;
 		this.store = store;
 		this.properties = properties;
@@ -42,7 +46,9 @@ class OrphanSweepJob {
 
 	@Scheduled(fixedDelayString = "${gofer.retention.sweep-interval:1h}", initialDelayString = "${gofer.retention.sweep-interval:1h}")
 	void run() {
-		sweep(this.properties.batchSize());
+		if (this.lease.tryAcquire("sweep", this.properties.sweepInterval())) {
+			sweep(this.properties.batchSize());
+		}
 	}
 
 	/** One pass over the engine; returns how many orphans it deleted. */

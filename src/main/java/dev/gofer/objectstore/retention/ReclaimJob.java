@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.gofer.objectstore.catalog.JobLease;
 import dev.gofer.objectstore.catalog.BlobCatalog;
 import dev.gofer.objectstore.store.ObjectStore;
 
@@ -30,6 +31,8 @@ class ReclaimJob {
 
 	private final RetentionProperties properties;
 
+	private final JobLease lease;
+
 	private final Clock clock;
 
 	private final Counter reclaimed;
@@ -39,7 +42,8 @@ class ReclaimJob {
 	private final Counter failures;
 
 	ReclaimJob(BlobCatalog blobs, ObjectStore store, RetentionProperties properties, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, JobLease lease) {
+		this.lease = lease;
 		this.blobs = blobs;
 		this.store = store;
 		this.properties = properties;
@@ -51,7 +55,9 @@ class ReclaimJob {
 
 	@Scheduled(fixedDelayString = "${gofer.retention.reclaim-interval:1m}", initialDelayString = "${gofer.retention.reclaim-interval:1m}")
 	void run() {
-		reclaim(this.properties.batchSize());
+		if (this.lease.tryAcquire("reclaim", this.properties.reclaimInterval())) {
+			reclaim(this.properties.batchSize());
+		}
 	}
 
 	/** One pass; returns how many blobs it deleted. */

@@ -8,7 +8,13 @@ import java.util.stream.Collectors;
 public enum Engine {
 
 	/** Bytes in chunks inside the catalog database: nothing else to run. */
-	DATABASE("database", "sqlite");
+	DATABASE("database", "sqlite"),
+
+	/** Bytes as files in a directory. */
+	FILESYSTEM("filesystem"),
+
+	/** Bytes in a bucket of any S3-compatible store. */
+	S3("s3");
 
 	private final String value;
 

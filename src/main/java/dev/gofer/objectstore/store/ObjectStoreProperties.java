@@ -1,5 +1,8 @@
 package dev.gofer.objectstore.store;
 
+import java.net.URI;
+import java.nio.file.Path;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
@@ -14,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code gofer.object-store.*}: where the bytes go, and the limits that apply to every pipeline
  * unless it overrides them.
  *
- * @param engine which engine holds the bytes: {@code database} (also {@code sqlite})
+ * @param engine which engine holds the bytes: {@code database} (also {@code sqlite}),
+ * {@code filesystem} or {@code s3}
  * @param maxObjectSize the largest object accepted; a larger upload is refused with 413 and
  * nothing is kept
  * @param pipelineObjectLimit how many pipeline objects a pipeline keeps before writes evict the
@@ -23,13 +27,25 @@ import org.springframework.validation.annotation.Validated;
  * @param pipelineByteLimit how many bytes of pipeline objects a pipeline keeps; unset means no
  * byte limit
  * @param database settings of the {@code database} engine
+ * @param filesystem settings of the {@code filesystem} engine
+ * @param s3 settings of the {@code s3} engine
  */
 @Validated
 @ConfigurationProperties("gofer.object-store")
 public record ObjectStoreProperties(@DefaultValue("database") Engine engine,
 		@DefaultValue("5GB") DataSize maxObjectSize, @DefaultValue("50") @Min(1) int pipelineObjectLimit,
 		@DefaultValue("50") @Min(1) int runObjectExpiry, @Nullable DataSize pipelineByteLimit,
-		@DefaultValue @Valid Database database) {
+		@DefaultValue @Valid Database database, @DefaultValue @Valid Filesystem filesystem, @DefaultValue @Valid S3 s3) {
+
+	@AssertTrue(message = "gofer.object-store.s3.bucket is required when gofer.object-store.engine is s3")
+	boolean isBucketGivenForS3() {
+		return this.engine != Engine.S3 || (this.s3.bucket() != null && !this.s3.bucket().isBlank());
+	}
+
+	@AssertTrue(message = "gofer.object-store.filesystem.path is required when gofer.object-store.engine is filesystem")
+	boolean isPathGivenForFilesystem() {
+		return this.engine != Engine.FILESYSTEM || this.filesystem.path() != null;
+	}
 
 	@AssertTrue(message = "max-object-size and pipeline-byte-limit must be positive")
 	boolean isSizesPositive() {
@@ -48,6 +64,50 @@ public record ObjectStoreProperties(@DefaultValue("database") Engine engine,
 		@AssertTrue(message = "gofer.object-store.database.chunk-size must be between 4KB and 64MB")
 		boolean isChunkSizeReasonable() {
 			return this.chunkSize.toBytes() >= 4096 && this.chunkSize.toBytes() <= 64L * 1024 * 1024;
+		}
+
+	}
+
+	/**
+	 * {@code gofer.object-store.filesystem.*}.
+	 *
+	 * @param path the directory that holds the files; {@code ${gofer.data-dir}/objects} by default
+	 */
+	public record Filesystem(@Nullable Path path) {
+
+	}
+
+	/**
+	 * {@code gofer.object-store.s3.*}. Without an access key, the AWS SDK's default credential
+	 * chain applies (environment, profile, instance or pod identity).
+	 *
+	 * @param endpoint the service's URL; unset for AWS S3 itself
+	 * @param region the signing region
+	 * @param bucket the bucket, which must exist
+	 * @param prefix a key prefix under which all blobs go, so that a bucket can be shared
+	 * @param accessKey the access key id
+	 * @param secretKey the secret access key
+	 * @param pathStyle whether to address the bucket in the path rather than the host name, as
+	 * MinIO, Ceph and s3proxy usually need
+	 * @param partSize the size of the parts of a multipart upload; each upload buffers one part in
+	 * memory (at least 5MB)
+	 */
+	public record S3(@Nullable URI endpoint, @DefaultValue("us-east-1") String region, @Nullable String bucket,
+			@DefaultValue("") String prefix, @Nullable String accessKey, @Nullable String secretKey,
+			@DefaultValue("false") boolean pathStyle, @DefaultValue("8MB") DataSize partSize) {
+
+		@AssertTrue(message = "gofer.object-store.s3.part-size must be between 5MB and 512MB")
+		boolean isPartSizeValid() {
+			return this.partSize.toBytes() >= 5L * 1024 * 1024 && this.partSize.toBytes() <= 512L * 1024 * 1024;
+		}
+
+		@Override
+		public String toString() {
+			// The secret key must never reach a log through this record.
+			return "S3[endpoint=" + this.endpoint + ", region=" + this.region + ", bucket=" + this.bucket + ", prefix="
+					+ this.prefix + ", accessKey=" + this.accessKey + ", secretKey="
+					+ (this.secretKey == null ? "unset" : "***") + ", pathStyle=" + this.pathStyle + ", partSize="
+					+ this.partSize + "]";
 		}
 
 	}

@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
+import dev.gofer.objectstore.support.S3Server;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -56,15 +58,55 @@ class EngineSelectionTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("Unknown object store engine 'floppy'")
-				.hasMessageContaining("valid values are database (or sqlite)");
+				.hasMessageContaining("valid values are database (or sqlite), filesystem, s3");
 		});
+	}
+
+	@Test
+	void filesystemSelectsTheFilesystemEngineInItsDirectory() {
+		runner().withPropertyValues("gofer.object-store.engine=filesystem",
+				"gofer.object-store.filesystem.path=" + this.dataDir.resolve("files"))
+			.run(context -> {
+				assertThat(context).hasSingleBean(ObjectStore.class);
+				assertThat(context.getBean(ObjectStore.class).engine()).isEqualTo(Engine.FILESYSTEM);
+				assertThat(this.dataDir.resolve("files")).isDirectory();
+			});
+	}
+
+	@Test
+	void s3SelectsTheS3EngineAndChecksTheBucket() {
+		runner().withPropertyValues(S3Server.engineProperties().toArray(String[]::new)).run(context -> {
+			assertThat(context).hasSingleBean(ObjectStore.class);
+			assertThat(context.getBean(ObjectStore.class).engine()).isEqualTo(Engine.S3);
+		});
+	}
+
+	@Test
+	void s3WithoutABucketFailsStartupSayingSo() {
+		runner().withPropertyValues("gofer.object-store.engine=s3").run(context -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining(
+					"gofer.object-store.s3.bucket is required when gofer.object-store.engine is s3");
+		});
+	}
+
+	@Test
+	void s3WithAMissingBucketFailsStartupNamingIt() {
+		runner().withPropertyValues("gofer.object-store.engine=s3", "gofer.object-store.s3.bucket=no-such-bucket",
+				"gofer.object-store.s3.endpoint=" + S3Server.endpoint(), "gofer.object-store.s3.path-style=true",
+				"gofer.object-store.s3.access-key=" + S3Server.ACCESS_KEY,
+				"gofer.object-store.s3.secret-key=" + S3Server.SECRET_KEY)
+			.run(context -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("The S3 bucket 'no-such-bucket' is not reachable");
+			});
 	}
 
 	@Test
 	void parseNamesTheValidValues() {
 		assertThat(Engine.parse("sqlite")).isEqualTo(Engine.DATABASE);
 		assertThatIllegalArgumentException().isThrownBy(() -> Engine.parse("s4"))
-			.withMessage("Unknown object store engine 's4'; valid values are database (or sqlite)");
+			.withMessage("Unknown object store engine 's4'; valid values are database (or sqlite), filesystem, s3");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gofer.objectstore.store.filesystem;
+
+import org.jspecify.annotations.NullMarked;

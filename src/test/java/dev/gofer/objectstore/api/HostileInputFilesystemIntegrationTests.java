@@ -1,0 +1,9 @@
+package dev.gofer.objectstore.api;
+
+import dev.gofer.objectstore.support.EngineCombinations.OnFilesystem;
+
+/** {@link HostileInputIntegrationTests} on the SQLite catalog with the filesystem engine. */
+@OnFilesystem
+class HostileInputFilesystemIntegrationTests extends HostileInputIntegrationTests {
+
+}

@@ -1,0 +1,9 @@
+package dev.gofer.objectstore.api;
+
+import dev.gofer.objectstore.support.EngineCombinations.OnPostgres;
+
+/** {@link HostileInputIntegrationTests} on the PostgreSQL catalog with the database engine. */
+@OnPostgres
+class HostileInputPostgresIntegrationTests extends HostileInputIntegrationTests {
+
+}
