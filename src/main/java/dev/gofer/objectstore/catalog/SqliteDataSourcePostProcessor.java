@@ -5,14 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.time.Duration;
+
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Tunes a SQLite catalog before its pool opens a connection: WAL so that readers never wait for
- * the writer, a busy timeout so that writers queue instead of failing, immediate transactions so
+ * the writer, a busy timeout ({@code gofer.catalog.busy-timeout}) so that writers queue instead of
+ * failing at once, immediate transactions so
  * that a transaction takes the write lock at its start (a read that later upgrades to a write can
  * fail with SQLITE_BUSY without waiting), and FULL sync so that an acknowledged write survives a
  * power cut. It also creates the database file's directory.
@@ -22,6 +27,12 @@ class SqliteDataSourcePostProcessor implements BeanPostProcessor {
 
 	private static final String PREFIX = "jdbc:sqlite:";
 
+	private final Environment environment;
+
+	SqliteDataSourcePostProcessor(Environment environment) {
+		this.environment = environment;
+	}
+
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
 		if (bean instanceof HikariDataSource dataSource && dataSource.getJdbcUrl() != null
@@ -29,11 +40,22 @@ class SqliteDataSourcePostProcessor implements BeanPostProcessor {
 			createDirectory(dataSource.getJdbcUrl());
 			dataSource.addDataSourceProperty("journal_mode", "WAL");
 			dataSource.addDataSourceProperty("synchronous", "FULL");
-			dataSource.addDataSourceProperty("busy_timeout", "30000");
+			dataSource.addDataSourceProperty("busy_timeout", String.valueOf(busyTimeout().toMillis()));
 			dataSource.addDataSourceProperty("transaction_mode", "IMMEDIATE");
 			dataSource.addDataSourceProperty("foreign_keys", "true");
 		}
 		return bean;
+	}
+
+	/**
+	 * Read through the binder rather than injected: a post-processor of the data source is
+	 * created before configuration-properties beans are.
+	 */
+	private Duration busyTimeout() {
+		return Binder.get(this.environment)
+			.bind("gofer.catalog", CatalogProperties.class)
+			.map(CatalogProperties::busyTimeout)
+			.orElse(Duration.ofSeconds(10));
 	}
 
 	private static void createDirectory(String url) {

@@ -55,4 +55,40 @@ public final class PostgresServer {
 		return server;
 	}
 
+	/** A server of a test's own, which it may stop and start again on the same port and files. */
+	public static final class Dedicated {
+
+		private final java.nio.file.Path directory;
+
+		private final int port;
+
+		private EmbeddedPostgres server;
+
+		public Dedicated() throws IOException {
+			this.directory = java.nio.file.Files.createTempDirectory("gofer-postgres");
+			try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+				this.port = socket.getLocalPort();
+			}
+			start();
+		}
+
+		public String jdbcUrl() {
+			return "jdbc:postgresql://localhost:" + this.port + "/postgres?user=postgres";
+		}
+
+		public synchronized void start() throws IOException {
+			this.server = EmbeddedPostgres.builder()
+				.setDataDirectory(this.directory)
+				.setCleanDataDirectory(false)
+				.setPort(this.port)
+				.start();
+		}
+
+		/** Stops the server, as an outage would; clients lose their connections. */
+		public synchronized void stop() throws IOException {
+			this.server.close();
+		}
+
+	}
+
 }

@@ -46,8 +46,13 @@ public final class S3Server {
 
 	/** A new, empty bucket. */
 	public static String newBucket() {
+		return newBucket(endpoint());
+	}
+
+	/** A new, empty bucket on a given server. */
+	public static String newBucket(URI server) {
 		String bucket = "gofer-test-" + buckets.incrementAndGet();
-		try (S3Client client = client()) {
+		try (S3Client client = client(server)) {
 			client.createBucket(b -> b.bucket(bucket));
 		}
 		return bucket;
@@ -55,8 +60,12 @@ public final class S3Server {
 
 	/** A client for checking what the service left in the store. */
 	public static S3Client client() {
+		return client(endpoint());
+	}
+
+	static S3Client client(URI server) {
 		return S3Client.builder()
-			.endpointOverride(endpoint())
+			.endpointOverride(server)
 			.region(Region.US_EAST_1)
 			.forcePathStyle(true)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
@@ -67,43 +76,98 @@ public final class S3Server {
 
 	/** The properties that point the service's s3 engine at a new bucket. */
 	public static List<String> engineProperties() {
-		return List.of("gofer.object-store.engine=s3", "gofer.object-store.s3.endpoint=" + endpoint(),
-				"gofer.object-store.s3.bucket=" + newBucket(), "gofer.object-store.s3.access-key=" + ACCESS_KEY,
+		return engineProperties(endpoint());
+	}
+
+	/** The properties that point the service's s3 engine at a new bucket on a given server. */
+	public static List<String> engineProperties(URI server) {
+		return List.of("gofer.object-store.engine=s3", "gofer.object-store.s3.endpoint=" + server,
+				"gofer.object-store.s3.bucket=" + newBucket(server), "gofer.object-store.s3.access-key=" + ACCESS_KEY,
 				"gofer.object-store.s3.secret-key=" + SECRET_KEY, "gofer.object-store.s3.path-style=true",
 				"gofer.object-store.s3.part-size=5MB");
 	}
 
 	private static URI start() {
 		try {
-			Path jar = Path.of("target", "s3proxy", "s3proxy.jar").toAbsolutePath();
-			if (!Files.exists(jar)) {
-				throw new IllegalStateException(jar + " is missing; the build copies it in process-test-resources");
-			}
-			Path directory = Files.createTempDirectory("gofer-s3proxy");
-			Files.createDirectories(directory.resolve("buckets"));
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
-			Path properties = directory.resolve("s3proxy.conf");
-			Files.writeString(properties, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port,
-					"s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + ACCESS_KEY,
-					"s3proxy.credential=" + SECRET_KEY, "jclouds.provider=filesystem",
-					"jclouds.filesystem.basedir=" + directory.resolve("buckets"), "jclouds.identity=" + ACCESS_KEY,
-					"jclouds.credential=" + SECRET_KEY, "jclouds.regions=us-east-1", ""));
-			String java = ProcessHandle.current().info().command().orElse("java");
-			Process process = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--properties",
-					properties.toString())
-				.redirectErrorStream(true)
-				.redirectOutput(directory.resolve("s3proxy.log").toFile())
-				.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-			awaitListening(process, port, directory.resolve("s3proxy.log"));
-			return URI.create("http://127.0.0.1:" + port);
+			S3Process process = S3Process.start(Files.createTempDirectory("gofer-s3proxy"), freePort());
+			Runtime.getRuntime().addShutdownHook(new Thread(process::stop));
+			return process.endpoint();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start s3proxy", ex);
 		}
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/** One s3proxy process, which a test may stop and start again on the same port and files. */
+	public static final class S3Process {
+
+		private final Path directory;
+
+		private final int port;
+
+		private Process process;
+
+		private S3Process(Path directory, int port) {
+			this.directory = directory;
+			this.port = port;
+		}
+
+		/** Starts s3proxy keeping its buckets under {@code directory}, listening on {@code port}. */
+		public static S3Process start(Path directory, int port) throws IOException {
+			S3Process s3 = new S3Process(directory, port);
+			s3.start();
+			return s3;
+		}
+
+		/** A dedicated server on a free port, for tests that take it down. */
+		public static S3Process startDedicated() throws IOException {
+			return start(Files.createTempDirectory("gofer-s3proxy"), freePort());
+		}
+
+		public URI endpoint() {
+			return URI.create("http://127.0.0.1:" + this.port);
+		}
+
+		public synchronized void start() throws IOException {
+			Path jar = Path.of("target", "s3proxy", "s3proxy.jar").toAbsolutePath();
+			if (!Files.exists(jar)) {
+				throw new IllegalStateException(jar + " is missing; the build copies it in process-test-resources");
+			}
+			Files.createDirectories(this.directory.resolve("buckets"));
+			Path properties = this.directory.resolve("s3proxy.conf");
+			Files.writeString(properties, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + this.port,
+					"s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + ACCESS_KEY,
+					"s3proxy.credential=" + SECRET_KEY, "jclouds.provider=filesystem",
+					"jclouds.filesystem.basedir=" + this.directory.resolve("buckets"), "jclouds.identity=" + ACCESS_KEY,
+					"jclouds.credential=" + SECRET_KEY, "jclouds.regions=us-east-1", ""));
+			String java = ProcessHandle.current().info().command().orElse("java");
+			this.process = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--properties",
+					properties.toString())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.directory.resolve("s3proxy.log").toFile()))
+				.start();
+			awaitListening(this.process, this.port, this.directory.resolve("s3proxy.log"));
+		}
+
+		/** Kills the server at once, as an outage would. */
+		public synchronized void stop() {
+			if (this.process != null) {
+				this.process.destroyForcibly();
+				try {
+					this.process.waitFor();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
 	}
 
 	private static void awaitListening(Process process, int port, Path log) {

@@ -207,7 +207,8 @@ class FilesystemObjectStore implements ObjectStore {
 		if (ex instanceof FileAlreadyExistsException) {
 			return new UnavailableException("A blob was written twice", ex);
 		}
-		return new UnavailableException("The object directory cannot be used: " + ex.getClass().getSimpleName(), ex);
+		// The cause, with its path, goes to the log only.
+		return new UnavailableException("The object directory cannot be read or written", ex);
 	}
 
 }
