@@ -41,9 +41,18 @@ public final class GoferProcess implements AutoCloseable {
 	 */
 	public static GoferProcess start(Path dataDir, List<String> jvmOptions, String... properties)
 			throws IOException, InterruptedException {
+		return startUnder(List.of(), dataDir, jvmOptions, properties);
+	}
+
+	/**
+	 * Starts a server whose command line follows {@code wrapper}, such as
+	 * {@code bash -c 'ulimit -f 1000; exec "$@"' bash} to limit the size of the files it may write.
+	 */
+	public static GoferProcess startUnder(List<String> wrapper, Path dataDir, List<String> jvmOptions,
+			String... properties) throws IOException, InterruptedException {
 		int port = freePort();
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>();
+		List<String> command = new ArrayList<>(wrapper);
 		command.add(java);
 		command.addAll(jvmOptions);
 		command.add("-cp");
