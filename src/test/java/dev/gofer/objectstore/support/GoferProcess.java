@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.gofer.objectstore.GoferApplication;
@@ -50,7 +51,6 @@ public final class GoferProcess implements AutoCloseable {
 	 */
 	public static GoferProcess startUnder(List<String> wrapper, Path dataDir, List<String> jvmOptions,
 			String... properties) throws IOException, InterruptedException {
-		int port = freePort();
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(wrapper);
 		command.add(java);
@@ -58,15 +58,28 @@ public final class GoferProcess implements AutoCloseable {
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(GoferApplication.class.getName());
-		command.add("--server.port=" + port);
-		command.add("--gofer.data-dir=" + dataDir);
-		command.add("--gofer.auth.admin-token=" + IntegrationTest.ADMIN_TOKEN);
-		command.addAll(List.of(properties));
+		return start(command, Map.of(), dataDir, properties);
+	}
+
+	/**
+	 * Starts a server with a command of one's own, such as the {@code gofer} launcher, and waits
+	 * until it is ready.
+	 * @param command the command and its first arguments; the port, the data dir and the
+	 * properties are added
+	 * @param environment variables to set besides the test's own
+	 */
+	public static GoferProcess start(List<String> command, Map<String, String> environment, Path dataDir,
+			String... properties) throws IOException, InterruptedException {
+		int port = freePort();
+		List<String> arguments = new ArrayList<>(command);
+		arguments.add("--server.port=" + port);
+		arguments.add("--gofer.data-dir=" + dataDir);
+		arguments.add("--gofer.auth.admin-token=" + IntegrationTest.ADMIN_TOKEN);
+		arguments.addAll(List.of(properties));
 		Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		GoferProcess server = new GoferProcess(process, port, log);
+		ProcessBuilder builder = new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		GoferProcess server = new GoferProcess(builder.start(), port, log);
 		server.awaitReady(Duration.ofSeconds(90));
 		return server;
 	}

@@ -1,0 +1,9 @@
+package dev.gofer.objectstore.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "pipeline", description = "Pipelines: their objects, limits and usage.",
+		subcommands = { PipelineObjectCommand.class, PipelineGetCommand.class, PipelineUpdateCommand.class })
+class PipelineCommand {
+
+}

@@ -1,0 +1,83 @@
+package dev.gofer.objectstore.cli;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "update",
+		description = { "Set a pipeline's own limits; 'default' returns a limit to the server's default.",
+				"Lowering a limit evicts or expires objects at once. A pipeline never written is created, "
+						+ "so that limits can be set before the first object." },
+		footerHeading = "%nExamples:%n",
+		footer = { "  gofer pipeline update my-pipeline --object-limit 100",
+				"  gofer pipeline update my-pipeline --byte-limit 2GB --run-object-expiry 10",
+				"  gofer pipeline update my-pipeline --byte-limit default" })
+class PipelineUpdateCommand extends ClientCommand {
+
+	private static final String DEFAULT = "default";
+
+	@Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline.")
+	String pipeline = "";
+
+	@Option(names = "--object-limit", paramLabel = "N|default", description = "Most pipeline objects kept.")
+	@Nullable String objectLimit;
+
+	@Option(names = "--byte-limit", paramLabel = "SIZE|default",
+			description = "Most bytes of pipeline objects kept, such as 500MB or 2GB (binary units).")
+	@Nullable String byteLimit;
+
+	@Option(names = "--run-object-expiry", paramLabel = "N|default",
+			description = "For how many runs a run's objects are kept.")
+	@Nullable String runObjectExpiry;
+
+	@Mixin
+	OutputOptions output = new OutputOptions();
+
+	@Override
+	void execute(GoferClient client, Invocation invocation) {
+		OutputFormat format = this.output.format(invocation);
+		List<String> fields = new ArrayList<>();
+		add(fields, "object_limit", this.objectLimit, false);
+		add(fields, "byte_limit", this.byteLimit, true);
+		add(fields, "run_object_expiry", this.runObjectExpiry, false);
+		if (fields.isEmpty()) {
+			throw new CliException(ExitCode.USAGE,
+					"Give at least one of --object-limit, --byte-limit and --run-object-expiry");
+		}
+		String body = "{" + String.join(",", fields) + "}";
+		GoferClient.Reply reply = client.call("PATCH", ApiPaths.pipeline(client.settings().namespace(), this.pipeline),
+				BodyPublishers.ofString(body), "application/json");
+		PipelineGetCommand.print(reply, format, invocation);
+	}
+
+	/** Adds a JSON member: null for 'default', else the number (a size, for the byte limit). */
+	private static void add(List<String> fields, String name, @Nullable String value, boolean size) {
+		if (value == null) {
+			return;
+		}
+		String json;
+		if (value.trim().equalsIgnoreCase(DEFAULT)) {
+			json = "null";
+		}
+		else if (size) {
+			json = Long.toString(Units.parseSize(value));
+		}
+		else {
+			try {
+				json = Long.toString(Long.parseLong(value.trim()));
+			}
+			catch (NumberFormatException ex) {
+				throw new CliException(ExitCode.USAGE, "--" + name.replace('_', '-') + " takes a whole number or 'default', not '"
+						+ value + "'");
+			}
+		}
+		fields.add("\"" + name + "\":" + json);
+	}
+
+}

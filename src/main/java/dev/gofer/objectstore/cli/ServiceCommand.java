@@ -1,0 +1,8 @@
+package dev.gofer.objectstore.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "service", description = "Run the object store server.", subcommands = ServiceStartCommand.class)
+class ServiceCommand {
+
+}

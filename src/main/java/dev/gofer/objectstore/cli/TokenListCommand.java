@@ -1,0 +1,24 @@
+package dev.gofer.objectstore.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "list", description = "List tokens, without their secrets (needs the admin token).",
+		footerHeading = "%nExamples:%n", footer = { "  gofer token list", "  gofer token list --output json" })
+class TokenListCommand extends ClientCommand {
+
+	@Mixin
+	OutputOptions output = new OutputOptions();
+
+	@Override
+	void execute(GoferClient client, Invocation invocation) {
+		GoferClient.Reply reply = client.call("GET", "/api/tokens");
+		switch (this.output.format(invocation)) {
+			case JSON -> invocation.out().println(reply.body().strip());
+			case PLAIN -> Json.objects(reply.json(), "tokens").forEach(token -> invocation.out().println(Json.string(token, "id")));
+			case TABLE -> TokenInfo.printTable(Json.objects(reply.json(), "tokens").stream().map(TokenInfo::of).toList(),
+					invocation);
+		}
+	}
+
+}
