@@ -10,7 +10,7 @@ import org.apache.coyote.ActionCode;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 
 /**
- * After an error answer to a request that announced a body larger than Tomcat would swallow
+ * After an error answer to a request whose body has more left unread than Tomcat would swallow
  * (413 for a huge upload, 401 before one), closes the connection at once. Tomcat would first try
  * to read up to its swallow limit of the body, holding the connection until its read timeout when
  * the client sends nothing more. Smaller bodies are still swallowed, so that the client reads the
@@ -25,7 +25,8 @@ class UnreadBodyValve extends ValveBase {
 	@Override
 	public void invoke(Request request, Response response) throws IOException, ServletException {
 		getNext().invoke(request, response);
-		if (response.getStatus() >= 400 && request.getContentLengthLong() > swallowLimit(request)) {
+		long unread = request.getContentLengthLong() - request.getCoyoteRequest().getBytesRead();
+		if (response.getStatus() >= 400 && unread > swallowLimit(request)) {
 			// Finish the answer first: once swallowing is off, the connection counts as closing.
 			response.finishResponse();
 			request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
