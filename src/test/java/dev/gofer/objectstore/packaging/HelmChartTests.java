@@ -141,7 +141,8 @@ class HelmChartTests {
 		RenderedChart chart = RenderedChart.render("ci/filesystem-values.yaml");
 		assertThat(chart.has("PersistentVolumeClaim")).isTrue();
 		assertThat((String) at(chart.one("Deployment"), "spec", "strategy", "type")).isEqualTo("Recreate");
-		assertThat(chart.environment()).containsEntry("GOFER_OBJECT_STORE_FILESYSTEM_PATH", "/data/objects");
+		assertThat(chart.environment()).containsEntry("GOFER_OBJECT_STORE_FILESYSTEM_PATH", "/data/objects")
+			.containsEntry("GOFER_CATALOG_BUSY_TIMEOUT", "20s");
 	}
 
 	@Test
