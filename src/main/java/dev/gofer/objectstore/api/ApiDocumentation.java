@@ -1,5 +1,7 @@
 package dev.gofer.objectstore.api;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
@@ -66,6 +68,7 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 				.stream()
 				.filter(parameter -> "path".equals(parameter.getIn()))
 				.forEach(parameter -> parameter.setDescription(PATH_PARAMETERS.get(parameter.getName())));
+			operation.getParameters().forEach(ApiDocumentation::typeParameter);
 		}
 		ObjectUpload upload = handlerMethod.getMethodAnnotation(ObjectUpload.class);
 		if (upload != null) {
@@ -105,6 +108,21 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 				.addProperty("status", new IntegerSchema().description("The HTTP status code"))
 				.addProperty("detail", new StringSchema().description("What was wrong, for a person to read"))
 				.addProperty("instance", new StringSchema().description("The request path")));
+	}
+
+	/**
+	 * The handlers take these parameters as strings so that a bad value gets the contract's 400
+	 * rather than a conversion error; the description gives their real types, so that generated
+	 * clients take a {@code long} run id and an {@code int} limit.
+	 */
+	private static void typeParameter(Parameter parameter) {
+		switch (parameter.getIn() + " " + parameter.getName()) {
+			case "path run_id" -> parameter.setSchema(new IntegerSchema().format("int64").minimum(BigDecimal.ONE));
+			case "query limit" -> parameter.setSchema(new IntegerSchema().format("int32").minimum(BigDecimal.ONE));
+			case "query order" -> parameter.setSchema(new StringSchema()._enum(List.of("oldest", "newest"))._default("oldest"));
+			default -> {
+			}
+		}
 	}
 
 	private static void describeUpload(Operation operation, boolean put) {

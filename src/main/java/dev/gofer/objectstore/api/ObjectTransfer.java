@@ -32,8 +32,11 @@ class ObjectTransfer {
 
 	private final ObjectService objects;
 
-	ObjectTransfer(ObjectService objects) {
+	private final TransferMetrics metrics;
+
+	ObjectTransfer(ObjectService objects, TransferMetrics metrics) {
 		this.objects = objects;
+		this.metrics = metrics;
 	}
 
 	ObjectListResponse list(Scope scope, @Nullable String prefix, @Nullable String order, @Nullable String limit) {
@@ -59,8 +62,17 @@ class ObjectTransfer {
 		WriteRules rules = new WriteRules(overwrite,
 				EntityTags.parse(HttpHeaders.IF_MATCH, request.getHeader(HttpHeaders.IF_MATCH)),
 				EntityTags.parse(HttpHeaders.IF_NONE_MATCH, request.getHeader(HttpHeaders.IF_NONE_MATCH)));
-		CommitResult result = this.objects.put(scope, key, request.getInputStream(), request.getContentLengthLong(),
-				contentType(request), rules);
+		TransferMetrics.Transfer transfer = this.metrics.start("upload", scope);
+		CommitResult result;
+		try {
+			result = this.objects.put(scope, key, request.getInputStream(), request.getContentLengthLong(),
+					contentType(request), rules);
+		}
+		catch (IOException | RuntimeException ex) {
+			transfer.failed();
+			throw ex;
+		}
+		transfer.succeeded(result.object().size());
 		HttpStatus status = alwaysOverwrite && result.replaced() ? HttpStatus.OK : HttpStatus.CREATED;
 		return ResponseEntity.status(status)
 			.location(URI.create(request.getRequestURI()))
@@ -82,6 +94,7 @@ class ObjectTransfer {
 		ByteRange range = rangeFor(request, entry);
 		long start = range == null ? 0 : range.start();
 		long length = range == null ? entry.size() : range.length();
+		TransferMetrics.Transfer transfer = this.metrics.start("download", scope);
 		try (InputStream content = this.objects.open(scope, entry, start, length)) {
 			writeHeaders(response, entry);
 			response.setContentLengthLong(length);
@@ -91,7 +104,14 @@ class ObjectTransfer {
 						"bytes " + range.start() + "-" + range.end() + "/" + entry.size());
 			}
 			content.transferTo(response.getOutputStream());
+			// Send what Tomcat still buffers, so that the duration and outcome include the last bytes.
+			response.flushBuffer();
 		}
+		catch (IOException | RuntimeException ex) {
+			transfer.failed();
+			throw ex;
+		}
+		transfer.succeeded(length);
 	}
 
 	/** The headers of a GET, without the body. */

@@ -91,17 +91,17 @@ class ObjectRepository {
 		}
 	}
 
-	/** Run objects of runs {@code afterRun < run_id <= throughRun}, as (row id, blob id). */
+	/** Run objects of runs {@code afterRun < run_id <= throughRun}, as (row id, blob id, size). */
 	List<long[]> runObjects(long pipelineRef, long afterRun, long throughRun, int limit) {
 		return this.jdbc.sql("""
-				SELECT id, blob_id FROM objects
+				SELECT id, blob_id, size FROM objects
 				WHERE pipeline_ref = :p AND run_id > :after AND run_id <= :through
 				LIMIT :limit""")
 			.param("p", pipelineRef)
 			.param("after", afterRun)
 			.param("through", throughRun)
 			.param("limit", limit)
-			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
 			.list();
 	}
 
@@ -109,7 +109,7 @@ class ObjectRepository {
 	long[] countAndBytes(Scope scope) {
 		return this.jdbc.sql("SELECT count(*), coalesce(sum(size), 0) FROM objects WHERE scope = :scope")
 			.param("scope", scope.catalogKey())
-			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
 			.single();
 	}
 

@@ -24,10 +24,13 @@ class RetentionRules {
 
 	private final Limits limits;
 
-	RetentionRules(ObjectRepository objects, BlobRepository blobs, Limits limits) {
+	private final RetentionMetrics metrics;
+
+	RetentionRules(ObjectRepository objects, BlobRepository blobs, Limits limits, RetentionMetrics metrics) {
 		this.objects = objects;
 		this.blobs = blobs;
 		this.limits = limits;
+		this.metrics = metrics;
 	}
 
 	/** The outcome of applying limits: the updated row and the evicted keys, oldest first. */
@@ -68,6 +71,7 @@ class RetentionRules {
 			this.objects.delete(rowIds);
 			this.blobs.markGarbage(blobIds, now);
 		}
+		this.metrics.evicted(evicted.size(), row.bytes() - bytes);
 		return new Applied(row.withCounts(count, bytes), evicted);
 	}
 
@@ -78,12 +82,17 @@ class RetentionRules {
 			return row;
 		}
 		List<long[]> expired;
+		int expiredObjects = 0;
+		long expiredBytes = 0;
 		do {
 			expired = this.objects.runObjects(row.id(), row.expiredThrough(), through, BATCH);
-			this.objects.delete(expired.stream().map(pair -> pair[0]).toList());
-			this.blobs.markGarbage(expired.stream().map(pair -> pair[1]).toList(), now);
+			this.objects.delete(expired.stream().map(object -> object[0]).toList());
+			this.blobs.markGarbage(expired.stream().map(object -> object[1]).toList(), now);
+			expiredObjects += expired.size();
+			expiredBytes += expired.stream().mapToLong(object -> object[2]).sum();
 		}
 		while (expired.size() == BATCH);
+		this.metrics.expired(expiredObjects, expiredBytes);
 		return row.withRuns(row.latestRunId(), through);
 	}
 

@@ -29,6 +29,8 @@ class LimitEnforcementJob {
 
 	private final JobLease lease;
 
+	private final Counter runs;
+
 	private final Counter evicted;
 
 	private final Counter failures;
@@ -37,6 +39,7 @@ class LimitEnforcementJob {
 		this.lease = lease;
 		this.pipelines = pipelines;
 		this.properties = properties;
+		this.runs = meters.counter("gofer.retention.runs", "job", "enforce");
 		this.evicted = meters.counter("gofer.retention.objects.enforced");
 		this.failures = meters.counter("gofer.retention.failures", "job", "enforce");
 	}
@@ -50,6 +53,7 @@ class LimitEnforcementJob {
 
 	/** One pass over every pipeline; returns how many pipeline objects it evicted. */
 	int enforce(int batchSize) {
+		this.runs.increment();
 		int removed = 0;
 		int failed = 0;
 		long after = 0;

@@ -34,6 +34,8 @@ class OrphanSweepJob {
 
 	private final JobLease lease;
 
+	private final Counter runs;
+
 	private final Counter swept;
 
 	OrphanSweepJob(BlobCatalog blobs, ObjectStore store, RetentionProperties properties, MeterRegistry meters, JobLease lease) {
@@ -41,6 +43,7 @@ class OrphanSweepJob {
 		this.blobs = blobs;
 		this.store = store;
 		this.properties = properties;
+		this.runs = meters.counter("gofer.retention.runs", "job", "sweep");
 		this.swept = meters.counter("gofer.retention.blobs.orphaned");
 	}
 
@@ -53,6 +56,7 @@ class OrphanSweepJob {
 
 	/** One pass over the engine; returns how many orphans it deleted. */
 	int sweep(int batchSize) {
+		this.runs.increment();
 		List<Long> orphans = new ArrayList<>();
 		List<Long> batch = new ArrayList<>(batchSize);
 		this.store.forEachBlobId(blobId -> {

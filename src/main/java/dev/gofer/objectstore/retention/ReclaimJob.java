@@ -35,6 +35,8 @@ class ReclaimJob {
 
 	private final Clock clock;
 
+	private final Counter runs;
+
 	private final Counter reclaimed;
 
 	private final Counter abandoned;
@@ -48,6 +50,7 @@ class ReclaimJob {
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
+		this.runs = meters.counter("gofer.retention.runs", "job", "reclaim");
 		this.reclaimed = meters.counter("gofer.retention.blobs.reclaimed");
 		this.abandoned = meters.counter("gofer.retention.uploads.abandoned");
 		this.failures = meters.counter("gofer.retention.failures", "job", "reclaim");
@@ -62,6 +65,7 @@ class ReclaimJob {
 
 	/** One pass; returns how many blobs it deleted. */
 	int reclaim(int batchSize) {
+		this.runs.increment();
 		long now = this.clock.millis();
 		int abandonedUploads = this.blobs.abandonPending(now - this.properties.instanceLease().toMillis());
 		this.abandoned.increment(abandonedUploads);

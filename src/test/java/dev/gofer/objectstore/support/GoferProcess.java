@@ -106,6 +106,16 @@ public final class GoferProcess implements AutoCloseable {
 		this.process.waitFor();
 	}
 
+	/** Sends SIGTERM, as Kubernetes does to stop a pod, and returns without waiting. */
+	public void terminate() {
+		this.process.destroy();
+	}
+
+	/** Waits for the server to exit; false if it is still running after {@code timeout}. */
+	public boolean awaitExit(Duration timeout) throws InterruptedException {
+		return this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		this.process.destroy();

@@ -39,6 +39,8 @@ public abstract class IntegrationTest {
 		registry.add("gofer.auth.admin-token", () -> ADMIN_TOKEN);
 		// Jobs are driven by the tests that need them, with a fixed clock.
 		registry.add("gofer.retention.enabled", () -> "false");
+		// The usage gauges count on every scrape, so that tests see them move at once.
+		registry.add("gofer.metrics.usage-refresh", () -> "0s");
 	}
 
 	@BeforeEach
