@@ -1,0 +1,222 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The load generator of the benchmark: drives the service, nginx and (optionally) s3proxy, all
+ * already started by bench/run.sh on loopback, through the same workloads one server at a time,
+ * and prints the figures side by side. Run with {@code java bench/Load.java --help}.
+ */
+public class Load {
+
+	private static final String USAGE = """
+			java bench/Load.java --engine E --service 127.0.0.1:PORT:PID --token T --nginx 127.0.0.1:PORT:PID
+			    [--s3proxy 127.0.0.1:PORT:PID] [--gc-log FILE] [--out FILE]
+			    [--concurrency 16] [--warmup 5] [--duration 15] [--keys 1000] [--big-mib 1024]
+			    [--scale 10000] [--run-objects 10] [--phases get,put,runs,big,scale]
+			bench/run.sh starts the servers and passes these; see bench/README.md.""";
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		if (options.containsKey("help") || !options.containsKey("service") || !options.containsKey("nginx")) {
+			System.err.println(USAGE);
+			System.exit(options.containsKey("help") ? 0 : 2);
+		}
+		Settings settings = new Settings(options.getOrDefault("engine", "?"),
+				Integer.parseInt(options.getOrDefault("concurrency", "16")),
+				Double.parseDouble(options.getOrDefault("warmup", "5")),
+				Double.parseDouble(options.getOrDefault("duration", "15")),
+				Integer.parseInt(options.getOrDefault("keys", "1000")),
+				Integer.parseInt(options.getOrDefault("big-mib", "1024")),
+				Integer.parseInt(options.getOrDefault("scale", "10000")),
+				Integer.parseInt(options.getOrDefault("run-objects", "10")),
+				Set.of(options.getOrDefault("phases", "get,put,runs,big,scale").split(",")));
+		Target service = Target.parse("service", Target.Kind.SERVICE, options.get("service"),
+				List.of("Authorization: Bearer " + options.getOrDefault("token", "")));
+		Target nginx = Target.parse("nginx", Target.Kind.NGINX, options.get("nginx"), List.of());
+		Target s3proxy = options.containsKey("s3proxy")
+				? Target.parse("s3proxy", Target.Kind.S3, options.get("s3proxy"), List.of()) : null;
+		List<Target> targets = new ArrayList<>(List.of(service, nginx));
+		if (s3proxy != null) {
+			targets.add(s3proxy);
+		}
+		Path gcLog = options.containsKey("gc-log") ? Path.of(options.get("gc-log")) : null;
+		Report report = new Report(settings);
+		new Load(settings, report, service, targets).run(gcLog);
+		String text = report.render(service.name(), nginx.name(), s3proxy == null ? null : s3proxy.name());
+		System.out.println(text);
+		if (options.containsKey("out")) {
+			Files.writeString(Path.of(options.get("out")), text);
+		}
+	}
+
+	private final Settings settings;
+
+	private final Report report;
+
+	private final Target service;
+
+	private final List<Target> targets;
+
+	private final Workloads workloads;
+
+	private Load(Settings settings, Report report, Target service, List<Target> targets) {
+		this.settings = settings;
+		this.report = report;
+		this.service = service;
+		this.targets = targets;
+		this.workloads = new Workloads(settings);
+	}
+
+	private void run(Path gcLog) throws InterruptedException {
+		long smallFrom = System.currentTimeMillis();
+		for (Target target : this.targets) {
+			Probe.resetPeakRss(target.pid());
+		}
+		if (this.settings.runs("get")) {
+			for (Target target : this.targets) {
+				measure("get", target, () -> this.report.gets.put(target.name(), log("get", target,
+						this.workloads.gets(target))));
+			}
+		}
+		if (this.settings.runs("put")) {
+			for (Target target : this.targets) {
+				measure("put", target, () -> this.report.puts.put(target.name(), log("put", target,
+						this.workloads.puts(target))));
+			}
+		}
+		if (this.settings.runs("runs")) {
+			measure("runs", this.service, () -> {
+				Stats.Summary runs = this.workloads.runs(this.service);
+				this.report.runs = runs;
+				progress("runs", this.service, "registration mean " + Report.fmt(runs.meanMs()) + " ms, p99 "
+						+ Report.fmt(runs.percentileMs(0.99)) + " ms, " + runs.count() + " ok, " + runs.errors()
+						+ " errors" + (runs.firstError() == null ? "" : " (" + runs.firstError() + ")"));
+			});
+		}
+		long smallTo = System.currentTimeMillis();
+		for (Target target : this.targets) {
+			this.report.smallRss.put(target.name(), Probe.peakRssMiB(target.pid()));
+		}
+		if (gcLog != null) {
+			this.report.smallGc = Probe.gcWindow(gcLog, smallFrom, smallTo);
+		}
+		if (this.settings.runs("big")) {
+			for (Target target : this.targets) {
+				measure("big", target, () -> {
+					Workloads.Transfer transfer = this.workloads.transfer(target);
+					this.report.transfers.put(target.name(), transfer);
+					progress("big", target, Report.fmt(transfer.uploadMiBs()) + " MiB/s up, "
+							+ Report.fmt(transfer.downloadMiBs()) + " MiB/s down, peak RSS "
+							+ Report.fmt(transfer.peakRssMiB()) + " MiB"
+							+ (transfer.verified() ? ", SHA-256 ok" : ", FAILED: " + transfer.problem()));
+					if (target.isService() && gcLog != null) {
+						this.report.bigGc = Probe.gcWindow(gcLog, transfer.fromMillis(), transfer.toMillis());
+					}
+				});
+			}
+		}
+		if (this.settings.runs("scale")) {
+			measure("scale", this.service, () -> {
+				this.report.scale = new Scale(this.settings).run(this.service);
+				progress("scale", this.service, "done");
+			});
+		}
+	}
+
+	/** A phase on one target; a failure is reported in the table, and the benchmark goes on. */
+	private void measure(String phase, Target target, Step step) throws InterruptedException {
+		settle(target);
+		this.report.loads.add(phase + "/" + target.name() + " " + Probe.loadAverage());
+		progress(phase, target, "starting (load average " + Probe.loadAverage() + ")");
+		try {
+			step.run();
+		}
+		catch (IOException | RuntimeException ex) {
+			boolean gone = ProcessHandle.of(target.pid()).map(process -> !process.isAlive()).orElse(true);
+			this.report.failures.put(phase + " on " + target.name(),
+					ex + (gone ? " (the server process " + target.pid() + " has exited)" : ""));
+			progress(phase, target, "FAILED: " + ex);
+		}
+	}
+
+	private interface Step {
+
+		void run() throws IOException, InterruptedException;
+
+	}
+
+	/**
+	 * Waits before a measurement: a moment for the previous server's load to drain, and on the
+	 * service until its reclaim job has stopped deleting the bytes of evicted objects (bounded).
+	 */
+	private void settle(Target target) throws InterruptedException {
+		Thread.sleep(2_000);
+		if (!target.isService()) {
+			return;
+		}
+		double last = -1;
+		int unchanged = 0;
+		long deadline = System.nanoTime() + 90_000_000_000L;
+		try (Http http = target.connect()) {
+			while (unchanged < 3 && System.nanoTime() < deadline) {
+				double reclaimed = reclaimed(http);
+				unchanged = reclaimed == last ? unchanged + 1 : 0;
+				last = reclaimed;
+				if (unchanged < 3) {
+					Thread.sleep(3_000);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// no metrics: the fixed pause has to do
+		}
+	}
+
+	private static double reclaimed(Http http) throws IOException {
+		String metrics = http.send("GET", "/actuator/prometheus", List.of(), Target.NO_BODY).text();
+		for (String line : metrics.split("\n")) {
+			if (line.startsWith("gofer_retention_blobs_reclaimed_total")) {
+				return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+			}
+		}
+		return 0;
+	}
+
+	private static Stats.Summary log(String phase, Target target, Stats.Summary s) {
+		progress(phase, target, Report.fmt(s.perSecond()) + "/s, p50 " + Report.fmt(s.percentileMs(0.5)) + " ms, p99 "
+				+ Report.fmt(s.percentileMs(0.99)) + " ms, " + s.count() + " ok, " + s.errors() + " errors"
+				+ (s.firstError() == null ? "" : " (" + s.firstError() + ")"));
+		return s;
+	}
+
+	private static void progress(String phase, Target target, String message) {
+		System.err.printf("[%-5s] %-8s %s%n", phase, target.name(), message);
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			if (!args[i].startsWith("--")) {
+				throw new IllegalArgumentException("Unexpected argument " + args[i] + "\n" + USAGE);
+			}
+			String name = args[i].substring(2);
+			if (name.equals("help")) {
+				options.put(name, "");
+			}
+			else if (i + 1 < args.length) {
+				options.put(name, args[++i]);
+			}
+			else {
+				throw new IllegalArgumentException("--" + name + " needs a value");
+			}
+		}
+		return options;
+	}
+
+}
