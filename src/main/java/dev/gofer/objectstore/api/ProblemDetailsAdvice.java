@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -72,8 +73,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem(status, ex.getMessage(), headers, ex, request, response);
 	}
 
-	@ExceptionHandler(DataAccessException.class)
-	@Nullable ResponseEntity<ProblemDetail> handleCatalogFailure(DataAccessException ex, HttpServletRequest request,
+	/** The catalog failed under a query or a transaction: it is down or unreachable. */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	@Nullable ResponseEntity<ProblemDetail> handleCatalogFailure(Exception ex, HttpServletRequest request,
 			HttpServletResponse response) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "The catalog database is unavailable; retry later",
 				new HttpHeaders(), ex, request, response);

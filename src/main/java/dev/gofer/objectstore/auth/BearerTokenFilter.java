@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -56,22 +57,30 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			// Never log the header: it may be a real secret sent to the wrong place.
 			logger.info("Refused {} {} from {}: {}", request.getMethod(), request.getRequestURI(),
 					request.getRemoteAddr(), ex.getMessage());
-			unauthorized(request, response, ex.getMessage());
+			problem(request, response, HttpStatus.UNAUTHORIZED, ex.getMessage());
+			return;
+		}
+		catch (DataAccessException ex) {
+			logger.error("Cannot check the token of {} {}: the catalog is unavailable", request.getMethod(),
+					request.getRequestURI(), ex);
+			problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, "The catalog database is unavailable; retry later");
 			return;
 		}
 		chain.doFilter(request, response);
 	}
 
-	private void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
+	private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
-		problem.put("title", HttpStatus.UNAUTHORIZED.getReasonPhrase());
-		problem.put("status", HttpStatus.UNAUTHORIZED.value());
+		problem.put("title", status.getReasonPhrase());
+		problem.put("status", status.value());
 		problem.put("detail", detail);
 		problem.put("instance", request.getRequestURI());
-		response.setStatus(HttpStatus.UNAUTHORIZED.value());
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		response.setStatus(status.value());
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		}
 		response.setContentType("application/problem+json");
 		this.json.writeValue(response.getOutputStream(), problem);
 	}

@@ -41,7 +41,10 @@ class OutageIntegrationTests {
 	void postgresStoppedUnderTrafficIs503AndRecovers(@TempDir Path dataDir) throws Exception {
 		PostgresServer.Dedicated postgres = new PostgresServer.Dedicated();
 		try (ConfigurableApplicationContext app = start(dataDir, "spring.datasource.url=" + postgres.jdbcUrl())) {
-			ApiClient api = api(app);
+			// A scoped token, so that checking it needs the catalog too, as most callers' do.
+			ApiClient api = api(app).withToken(api(app).post("/api/tokens",
+					"{\"namespaces\":[\"default\"],\"pipelines\":[\"*\"],\"actions\":[\"read\",\"write\"]}",
+					"Content-Type", "application/json").json().get("token").get("secret").asString());
 			try (Outage outage = new Outage(api, OBJECTS)) {
 				await("first writes", RECOVERY, () -> outage.statuses().containsKey(201));
 				postgres.stop();
