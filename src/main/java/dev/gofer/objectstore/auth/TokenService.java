@@ -9,13 +9,17 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.gofer.objectstore.catalog.PipelineName;
 import dev.gofer.objectstore.error.InvalidInputException;
 import dev.gofer.objectstore.error.NotFoundException;
 import dev.gofer.objectstore.error.UnauthenticatedException;
 
-/** Creates, lists, revokes and checks tokens. */
+/**
+ * Creates, lists, revokes and checks tokens. Changes are transactions, so that they are durable
+ * once acknowledged (see {@code CatalogTransactionManager}).
+ */
 @Service
 public class TokenService {
 
@@ -38,6 +42,7 @@ public class TokenService {
 		this.clock = clock;
 	}
 
+	@Transactional
 	public IssuedToken create(TokenRequest request) {
 		List<Glob> namespaces = globs("namespaces", request.namespaces());
 		List<Glob> pipelines = globs("pipelines", request.pipelines());
@@ -54,6 +59,7 @@ public class TokenService {
 	 * pipeline's objects and runs. It expires after {@code gofer.auth.run-token-lifetime} unless
 	 * the request says otherwise.
 	 */
+	@Transactional
 	public IssuedToken createRunToken(PipelineName pipeline, long runId, @Nullable Long expiresInSeconds,
 			@Nullable String description) {
 		long lifetime = expiresInSeconds != null ? expiresInSeconds : this.properties.runTokenLifetime().toSeconds();
@@ -66,6 +72,7 @@ public class TokenService {
 		return this.tokens.list();
 	}
 
+	@Transactional
 	public void revoke(String id) {
 		if (!this.tokens.delete(id)) {
 			throw new NotFoundException("No token with id '" + printable(id) + "'");

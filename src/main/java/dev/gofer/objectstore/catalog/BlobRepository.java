@@ -14,16 +14,24 @@ class BlobRepository {
 
 	private final JdbcClient jdbc;
 
-	BlobRepository(JdbcClient jdbc) {
+	private final WriteGate gate;
+
+	BlobRepository(JdbcClient jdbc, WriteGate gate) {
 		this.jdbc = jdbc;
+		this.gate = gate;
 	}
 
+	/**
+	 * Issues a blob id for an upload. Not synced: if a power cut loses the row, the orphan sweep
+	 * finds the bytes written under the id.
+	 */
 	long createPending(String owner, long now) {
-		return this.jdbc.sql("INSERT INTO blobs (state, owner, since) VALUES ('PENDING', :owner, :now) RETURNING id")
+		return this.gate.call(() -> this.jdbc
+			.sql("INSERT INTO blobs (state, owner, since) VALUES ('PENDING', :owner, :now) RETURNING id")
 			.param("owner", owner)
 			.param("now", now)
 			.query(Long.class)
-			.single();
+			.single());
 	}
 
 	/** Makes a pending blob live; false if it is no longer pending (a sweep took it as abandoned). */
@@ -36,10 +44,11 @@ class BlobRepository {
 
 	void markGarbage(Collection<Long> ids, long now) {
 		if (!ids.isEmpty()) {
-			this.jdbc.sql("UPDATE blobs SET state = 'GARBAGE', owner = NULL, since = :now WHERE id IN (:ids)")
+			this.gate.call(() -> this.jdbc
+				.sql("UPDATE blobs SET state = 'GARBAGE', owner = NULL, since = :now WHERE id IN (:ids)")
 				.param("ids", ids)
 				.param("now", now)
-				.update();
+				.update());
 		}
 	}
 
@@ -54,7 +63,9 @@ class BlobRepository {
 
 	/** Forgets a garbage blob whose bytes are gone; false if another job did so already. */
 	boolean deleteGarbage(long id) {
-		return this.jdbc.sql("DELETE FROM blobs WHERE id = :id AND state = 'GARBAGE'").param("id", id).update() == 1;
+		return this.gate.call(() -> this.jdbc.sql("DELETE FROM blobs WHERE id = :id AND state = 'GARBAGE'")
+			.param("id", id)
+			.update()) == 1;
 	}
 
 	/**

@@ -19,9 +19,12 @@ public class InstanceRegistry {
 
 	private final Clock clock;
 
-	InstanceRegistry(JdbcClient jdbc, Clock clock) {
+	private final WriteGate gate;
+
+	InstanceRegistry(JdbcClient jdbc, Clock clock, WriteGate gate) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.gate = gate;
 	}
 
 	public String id() {
@@ -30,19 +33,19 @@ public class InstanceRegistry {
 
 	/** Records that this instance is alive. */
 	public void heartbeat() {
-		this.jdbc.sql("""
+		this.gate.call(() -> this.jdbc.sql("""
 				INSERT INTO instances (id, heartbeat) VALUES (:id, :now)
 				ON CONFLICT (id) DO UPDATE SET heartbeat = excluded.heartbeat""")
 			.param("id", this.id)
 			.param("now", this.clock.millis())
-			.update();
+			.update());
 	}
 
 	/** Forgets instances whose heartbeat is older than {@code staleBefore}; returns how many. */
 	public int forgetStale(long staleBefore) {
-		return this.jdbc.sql("DELETE FROM instances WHERE heartbeat < :staleBefore")
+		return this.gate.call(() -> this.jdbc.sql("DELETE FROM instances WHERE heartbeat < :staleBefore")
 			.param("staleBefore", staleBefore)
-			.update();
+			.update());
 	}
 
 }

@@ -20,10 +20,13 @@ public class JobLease {
 
 	private final Clock clock;
 
-	JobLease(JdbcClient jdbc, InstanceRegistry instance, Clock clock) {
+	private final WriteGate gate;
+
+	JobLease(JdbcClient jdbc, InstanceRegistry instance, Clock clock, WriteGate gate) {
 		this.jdbc = jdbc;
 		this.instance = instance;
 		this.clock = clock;
+		this.gate = gate;
 	}
 
 	/**
@@ -34,6 +37,10 @@ public class JobLease {
 		long now = this.clock.millis();
 		// A tenth short of the interval, so that the holder's own next run finds it free again.
 		long until = now + interval.toMillis() * 9 / 10;
+		return this.gate.call(() -> take(job, now, until));
+	}
+
+	private boolean take(String job, long now, long until) {
 		this.jdbc.sql("""
 				INSERT INTO job_leases (name, locked_until, locked_by) VALUES (:name, 0, '')
 				ON CONFLICT (name) DO NOTHING""").param("name", job).update();

@@ -63,7 +63,9 @@ public class ObjectCatalog {
 		if (scope instanceof Scope.Run run) {
 			this.runs.checkWritable(run.pipeline(), run.runId());
 		}
-		rules.check(scope, key, find(scope, key));
+		if (!rules.unconditional()) {
+			rules.check(scope, key, find(scope, key));
+		}
 	}
 
 	/**
@@ -73,7 +75,8 @@ public class ObjectCatalog {
 	@Transactional
 	public CommitResult commit(Scope scope, String key, ObjectEntry content, WriteRules rules) {
 		long now = this.clock.millis();
-		checkSize(scope, content.size());
+		// The pipeline's byte limit is checked below, on the row this transaction locks.
+		checkMaxSize(content.size());
 		PipelineRow pipeline = switch (scope) {
 			case Scope.Pipeline p -> this.pipelines.lockOrCreate(p.pipeline());
 			case Scope.Run r -> this.runs.prepareWrite(this.pipelines.lockOrCreate(r.pipeline()), r.runId(), now);
@@ -130,11 +133,7 @@ public class ObjectCatalog {
 	}
 
 	private void checkSize(Scope scope, long size) {
-		long max = this.limits.maxObjectSize();
-		if (size > max) {
-			throw new TooLargeException(
-					"The object is " + size + " bytes; the maximum object size is " + max + " bytes");
-		}
+		checkMaxSize(size);
 		if (size > 0 && scope instanceof Scope.Pipeline p) {
 			Long byteLimit = this.pipelines.find(p.pipeline())
 				.map(this.limits::byteLimit)
@@ -142,6 +141,14 @@ public class ObjectCatalog {
 			if (byteLimit != null && size > byteLimit) {
 				throw tooLargeForPipeline(scope, size, byteLimit);
 			}
+		}
+	}
+
+	private void checkMaxSize(long size) {
+		long max = this.limits.maxObjectSize();
+		if (size > max) {
+			throw new TooLargeException(
+					"The object is " + size + " bytes; the maximum object size is " + max + " bytes");
 		}
 	}
 

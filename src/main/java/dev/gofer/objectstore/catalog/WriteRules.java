@@ -19,6 +19,11 @@ import dev.gofer.objectstore.error.PreconditionFailedException;
 public record WriteRules(boolean overwrite, @Nullable EntityTagCondition ifMatch,
 		@Nullable EntityTagCondition ifNoneMatch) {
 
+	/** Whether the write goes ahead whatever the current object is: a plain PUT. */
+	boolean unconditional() {
+		return this.overwrite && this.ifMatch == null && this.ifNoneMatch == null;
+	}
+
 	/** Throws when the write may not go ahead against the current object, if any. */
 	void check(Scope scope, String key, Optional<ObjectEntry> current) {
 		String currentTag = current.map(ObjectEntry::sha256).orElse(null);

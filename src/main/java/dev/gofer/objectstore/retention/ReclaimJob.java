@@ -67,6 +67,9 @@ class ReclaimJob {
 	int reclaim(int batchSize) {
 		this.runs.increment();
 		long now = this.clock.millis();
+		// A transaction: on SQLite its commit also syncs every commit before it, so the garbage
+		// marks acted on below are durable before any bytes go (a power cut cannot bring back an
+		// object whose bytes are deleted).
 		int abandonedUploads = this.blobs.abandonPending(now - this.properties.instanceLease().toMillis());
 		this.abandoned.increment(abandonedUploads);
 		long cutoff = now - this.properties.reclaimDelay().toMillis();

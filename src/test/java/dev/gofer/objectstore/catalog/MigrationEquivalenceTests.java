@@ -38,7 +38,8 @@ class MigrationEquivalenceTests {
 		sqlite.setUrl("jdbc:sqlite:" + directory.resolve("catalog.db"));
 		DataSource postgres = DataSourceBuilder.create().url(PostgresServer.newDatabase()).build();
 		assertThat(schema(migrate(sqlite, "sqlite"))).isEqualTo(schema(migrate(postgres, "postgresql")))
-			.containsKeys("pipelines", "runs", "objects", "blobs", "blob_chunks", "instances", "tokens", "job_leases");
+			.containsKeys("pipelines", "runs", "objects", "blobs", "blob_chunks", "instances", "tokens", "job_leases",
+					"sync_marks");
 	}
 
 	private static DataSource migrate(DataSource dataSource, String vendor) {

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
+import dev.gofer.objectstore.catalog.WriteGate;
 import dev.gofer.objectstore.support.S3Server;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,7 @@ class EngineSelectionTests {
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class))
 			.withUserConfiguration(StoreConfigurations.class)
+			.withBean(WriteGate.class, WriteGate::open)
 			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.dataDir.resolve("catalog.db"));
 	}
 

@@ -1,6 +1,7 @@
 package dev.gofer.objectstore.store;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -49,6 +50,36 @@ public abstract class ObjectStoreContractTests {
 		int tail = content.length - 1_000_000;
 		assertThat(read(id, tail, content.length - tail)).isEqualTo(Arrays.copyOfRange(content, tail, content.length));
 		assertThat(read(id, content.length - 1, 1)).containsExactly(content[content.length - 1]);
+	}
+
+	@Test
+	protected void blobsAroundBufferSizesReadBackIntact() throws IOException {
+		// Engines size their buffers by what they read first (16 KiB, 64 KiB chunks in the tests):
+		// each size here sits on or next to such a boundary, and arrives in uneven pieces.
+		for (int size : new int[] { 1, 8191, 16383, 16384, 16385, 65535, 65536, 65537, 131073 }) {
+			byte[] content = random(size);
+			long id = newId();
+			assertThat(this.store.write(id, new TricklingInputStream(content, 7000))).as("size %d", size)
+				.isEqualTo(size);
+			assertThat(read(id, 0, size)).as("size %d", size).isEqualTo(content);
+		}
+	}
+
+	/** Hands out at most {@code piece} bytes per read, as a network stream does. */
+	private static final class TricklingInputStream extends FilterInputStream {
+
+		private final int piece;
+
+		TricklingInputStream(byte[] content, int piece) {
+			super(new ByteArrayInputStream(content));
+			this.piece = piece;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			return super.read(b, off, Math.min(len, this.piece));
+		}
+
 	}
 
 	@Test

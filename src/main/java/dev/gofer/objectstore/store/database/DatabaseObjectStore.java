@@ -10,6 +10,7 @@ import java.util.function.LongConsumer;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.gofer.objectstore.catalog.WriteGate;
 import dev.gofer.objectstore.error.UnavailableException;
 import dev.gofer.objectstore.store.Engine;
 import dev.gofer.objectstore.store.ObjectStore;
@@ -18,6 +19,9 @@ import dev.gofer.objectstore.store.ObjectStore;
  * Keeps bytes in the catalog database as chunks of a fixed size. Each chunk is written and read by
  * its own short statement, so a transfer holds neither a connection nor the write lock for its
  * whole length, and needs memory for one chunk only.
+ * <p>
+ * On SQLite, chunks are not synced when written: they share the catalog's write-ahead log, so the synced
+ * commit that makes the object visible makes them durable too.
  */
 class DatabaseObjectStore implements ObjectStore {
 
@@ -25,21 +29,34 @@ class DatabaseObjectStore implements ObjectStore {
 
 	private static final int ID_BATCH = 1000;
 
+	/**
+	 * What the first read of an upload asks for: most objects are small, and a buffer of a whole
+	 * chunk for each (1 MiB by default) filled the heap with short-lived large arrays.
+	 */
+	private static final int FIRST_READ = 16 * 1024;
+
 	private final JdbcClient jdbc;
+
+	private final WriteGate gate;
 
 	private final int chunkSize;
 
-	DatabaseObjectStore(JdbcClient jdbc, int chunkSize) {
+	DatabaseObjectStore(JdbcClient jdbc, WriteGate gate, int chunkSize) {
 		this.jdbc = jdbc;
+		this.gate = gate;
 		this.chunkSize = chunkSize;
 	}
 
 	@Override
 	public long write(long blobId, InputStream content) throws IOException {
-		byte[] buffer = new byte[this.chunkSize];
+		byte[] buffer = new byte[Math.min(FIRST_READ, this.chunkSize)];
+		int n = content.readNBytes(buffer, 0, buffer.length);
+		if (n == buffer.length && n < this.chunkSize) {
+			buffer = Arrays.copyOf(buffer, this.chunkSize);
+			n += content.readNBytes(buffer, n, buffer.length - n);
+		}
 		long offset = 0;
 		while (true) {
-			int n = content.readNBytes(buffer, 0, buffer.length);
 			// A blob always has a chunk at offset 0, even an empty one: open() relies on it.
 			if (n > 0 || offset == 0) {
 				insertChunk(blobId, offset, n == buffer.length ? buffer : Arrays.copyOf(buffer, n));
@@ -48,6 +65,7 @@ class DatabaseObjectStore implements ObjectStore {
 			if (n < buffer.length) {
 				return offset;
 			}
+			n = content.readNBytes(buffer, 0, buffer.length);
 		}
 	}
 
@@ -80,13 +98,13 @@ class DatabaseObjectStore implements ObjectStore {
 		// which forEachBlobId finds blobs by, goes last.
 		int deleted;
 		do {
-			deleted = guard(() -> this.jdbc.sql("""
+			deleted = guard(() -> this.gate.call(() -> this.jdbc.sql("""
 					DELETE FROM blob_chunks WHERE blob_id = :blob AND offset_bytes IN (
 					    SELECT offset_bytes FROM blob_chunks WHERE blob_id = :blob
 					    ORDER BY offset_bytes DESC LIMIT :batch)""")
 				.param("blob", blobId)
 				.param("batch", DELETE_BATCH)
-				.update());
+				.update()));
 		}
 		while (deleted > 0);
 	}
@@ -123,11 +141,12 @@ class DatabaseObjectStore implements ObjectStore {
 	}
 
 	private void insertChunk(long blobId, long offset, byte[] data) {
-		guard(() -> this.jdbc.sql("INSERT INTO blob_chunks (blob_id, offset_bytes, data) VALUES (:blob, :offset, :data)")
+		guard(() -> this.gate.call(() -> this.jdbc
+			.sql("INSERT INTO blob_chunks (blob_id, offset_bytes, data) VALUES (:blob, :offset, :data)")
 			.param("blob", blobId)
 			.param("offset", offset)
 			.param("data", data)
-			.update());
+			.update()));
 	}
 
 	private static <T> T guard(java.util.function.Supplier<T> operation) {

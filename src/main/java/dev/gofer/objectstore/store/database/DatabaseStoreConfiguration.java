@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.gofer.objectstore.catalog.WriteGate;
 import dev.gofer.objectstore.store.ConditionalOnEngine;
 import dev.gofer.objectstore.store.Engine;
 import dev.gofer.objectstore.store.ObjectStore;
@@ -16,8 +17,8 @@ import dev.gofer.objectstore.store.ObjectStoreProperties;
 class DatabaseStoreConfiguration {
 
 	@Bean
-	DatabaseObjectStore databaseObjectStore(JdbcClient jdbc, ObjectStoreProperties properties) {
-		return new DatabaseObjectStore(jdbc, (int) properties.database().chunkSize().toBytes());
+	DatabaseObjectStore databaseObjectStore(JdbcClient jdbc, WriteGate gate, ObjectStoreProperties properties) {
+		return new DatabaseObjectStore(jdbc, gate, (int) properties.database().chunkSize().toBytes());
 	}
 
 	@Bean

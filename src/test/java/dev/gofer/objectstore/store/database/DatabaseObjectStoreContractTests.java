@@ -1,6 +1,7 @@
 package dev.gofer.objectstore.store.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -11,6 +12,8 @@ import org.sqlite.SQLiteDataSource;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.gofer.objectstore.catalog.WriteGate;
 
 import dev.gofer.objectstore.store.ObjectStore;
 import dev.gofer.objectstore.store.ObjectStoreContractTests;
@@ -49,7 +52,7 @@ class DatabaseObjectStoreContractTests {
 
 	private static ObjectStore store(DataSource dataSource, String vendor) {
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor).load().migrate();
-		return new DatabaseObjectStore(JdbcClient.create(dataSource), CHUNK);
+		return new DatabaseObjectStore(JdbcClient.create(dataSource), WriteGate.serializing(Duration.ofSeconds(10)), CHUNK);
 	}
 
 }
