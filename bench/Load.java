@@ -18,7 +18,7 @@ public class Load {
 			java bench/Load.java --engine E --service 127.0.0.1:PORT:PID --token T --nginx 127.0.0.1:PORT:PID
 			    [--s3proxy 127.0.0.1:PORT:PID] [--gc-log FILE] [--out FILE]
 			    [--concurrency 16] [--warmup 5] [--duration 15] [--keys 1000] [--big-mib 1024]
-			    [--scale 10000] [--run-objects 10] [--phases get,put,runs,big,scale]
+			    [--scale 10000] [--run-objects 10] [--rounds 3] [--phases get,put,runs,big,scale]
 			bench/run.sh starts the servers and passes these; see bench/README.md.""";
 
 	public static void main(String[] args) throws Exception {
@@ -35,6 +35,7 @@ public class Load {
 				Integer.parseInt(options.getOrDefault("big-mib", "1024")),
 				Integer.parseInt(options.getOrDefault("scale", "10000")),
 				Integer.parseInt(options.getOrDefault("run-objects", "10")),
+				Integer.parseInt(options.getOrDefault("rounds", "3")),
 				Set.of(options.getOrDefault("phases", "get,put,runs,big,scale").split(",")));
 		Target service = Target.parse("service", Target.Kind.SERVICE, options.get("service"),
 				List.of("Authorization: Bearer " + options.getOrDefault("token", "")));
@@ -79,16 +80,32 @@ public class Load {
 			Probe.resetPeakRss(target.pid());
 		}
 		if (this.settings.runs("get")) {
-			for (Target target : this.targets) {
-				measure("get", target, () -> this.report.gets.put(target.name(), log("get", target,
-						this.workloads.gets(target))));
+			Map<String, List<Stats.Summary>> rounds = new LinkedHashMap<>();
+			for (int round = 0; round < this.settings.rounds(); round++) {
+				for (Target target : this.targets) {
+					measure("get", target, () -> rounds.computeIfAbsent(target.name(), name -> new ArrayList<>())
+						.add(log("get", target, this.workloads.gets(target))));
+				}
 			}
+			rounds.forEach((name, results) -> this.report.gets.put(name, median(results, Stats.Summary::perSecond)));
+			this.report.rounds.add(rounds("1 KiB GET, req/s", rounds, Stats.Summary::perSecond));
 		}
 		if (this.settings.runs("put")) {
-			for (Target target : this.targets) {
-				measure("put", target, () -> this.report.puts.put(target.name(), log("put", target,
-						this.workloads.puts(target))));
+			Map<String, List<Stats.Summary>> rounds = new LinkedHashMap<>();
+			for (int round = 0; round < this.settings.rounds(); round++) {
+				for (Target target : this.targets) {
+					measure("put", target, () -> {
+						double[] before = target.isService() ? syncs(target) : null;
+						rounds.computeIfAbsent(target.name(), name -> new ArrayList<>())
+							.add(log("put", target, this.workloads.puts(target)));
+						if (before != null) {
+							groupCommit(target, before, syncs(target));
+						}
+					});
+				}
 			}
+			rounds.forEach((name, results) -> this.report.puts.put(name, median(results, Stats.Summary::perSecond)));
+			this.report.rounds.add(rounds("1 KiB PUT, req/s", rounds, Stats.Summary::perSecond));
 		}
 		if (this.settings.runs("runs")) {
 			measure("runs", this.service, () -> {
@@ -107,19 +124,28 @@ public class Load {
 			this.report.smallGc = Probe.gcWindow(gcLog, smallFrom, smallTo);
 		}
 		if (this.settings.runs("big")) {
-			for (Target target : this.targets) {
-				measure("big", target, () -> {
-					Workloads.Transfer transfer = this.workloads.transfer(target);
-					this.report.transfers.put(target.name(), transfer);
-					progress("big", target, Report.fmt(transfer.uploadMiBs()) + " MiB/s up, "
-							+ Report.fmt(transfer.downloadMiBs()) + " MiB/s down, peak RSS "
-							+ Report.fmt(transfer.peakRssMiB()) + " MiB"
-							+ (transfer.verified() ? ", SHA-256 ok" : ", FAILED: " + transfer.problem()));
-					if (target.isService() && gcLog != null) {
-						this.report.bigGc = Probe.gcWindow(gcLog, transfer.fromMillis(), transfer.toMillis());
-					}
-				});
+			Map<String, List<Workloads.Transfer>> rounds = new LinkedHashMap<>();
+			for (int round = 0; round < this.settings.rounds(); round++) {
+				for (Target target : this.targets) {
+					measure("big", target, () -> {
+						Workloads.Transfer transfer = this.workloads.transfer(target);
+						rounds.computeIfAbsent(target.name(), name -> new ArrayList<>()).add(transfer);
+						progress("big", target, Report.fmt(transfer.uploadMiBs()) + " MiB/s up, "
+								+ Report.fmt(transfer.downloadMiBs()) + " MiB/s down, peak RSS "
+								+ Report.fmt(transfer.peakRssMiB()) + " MiB"
+								+ (transfer.verified() ? ", SHA-256 ok" : ", FAILED: " + transfer.problem()));
+						if (target.isService() && gcLog != null && this.report.bigGc == null) {
+							this.report.bigGc = Probe.gcWindow(gcLog, transfer.fromMillis(), transfer.toMillis());
+						}
+					});
+				}
 			}
+			// A failed transfer in any round is what the table shows, so that it cannot hide.
+			rounds.forEach((name, transfers) -> this.report.transfers.put(name,
+					transfers.stream().filter(t -> !t.verified()).findFirst()
+						.orElseGet(() -> median(transfers, Workloads.Transfer::uploadMiBs))));
+			this.report.rounds.add(rounds("1 GiB upload, MiB/s", rounds, Workloads.Transfer::uploadMiBs));
+			this.report.rounds.add(rounds("1 GiB download, MiB/s", rounds, Workloads.Transfer::downloadMiBs));
 		}
 		if (this.settings.runs("scale")) {
 			measure("scale", this.service, () -> {
@@ -127,6 +153,21 @@ public class Load {
 				progress("scale", this.service, "done");
 			});
 		}
+	}
+
+	/** The result of the middle round by {@code figure} (the lower middle of an even count). */
+	private static <T> T median(List<T> results, java.util.function.ToDoubleFunction<T> figure) {
+		List<T> sorted = new ArrayList<>(results);
+		sorted.sort(java.util.Comparator.comparingDouble(figure));
+		return sorted.get((sorted.size() - 1) / 2);
+	}
+
+	private static <T> String rounds(String label, Map<String, List<T>> rounds,
+			java.util.function.ToDoubleFunction<T> figure) {
+		List<String> parts = new ArrayList<>();
+		rounds.forEach((name, results) -> parts.add(name + " " + String.join(" / ",
+				results.stream().map(result -> Report.fmt(figure.applyAsDouble(result))).toList())));
+		return label + ": " + String.join("; ", parts);
 	}
 
 	/** A phase on one target; a failure is reported in the table, and the benchmark goes on. */
@@ -156,6 +197,7 @@ public class Load {
 	 * service until its reclaim job has stopped deleting the bytes of evicted objects (bounded).
 	 */
 	private void settle(Target target) throws InterruptedException {
+		flushDirtyPages();
 		Thread.sleep(2_000);
 		if (!target.isService()) {
 			return;
@@ -178,10 +220,52 @@ public class Load {
 		}
 	}
 
+	/**
+	 * Writes out what earlier loads left in the page cache, so that no server's writes compete
+	 * with the kernel flushing another's (it made nginx's PUT figures swing fivefold).
+	 */
+	private static void flushDirtyPages() throws InterruptedException {
+		try {
+			new ProcessBuilder("sync").inheritIO().start().waitFor();
+		}
+		catch (IOException ex) {
+			// no sync command: the pause has to do
+		}
+	}
+
 	private static double reclaimed(Http http) throws IOException {
+		return metric(http, "gofer_retention_blobs_reclaimed_total");
+	}
+
+	/** The SQLite catalog's group-commit counters: commits made durable, and syncs. */
+	private static double[] syncs(Target target) throws IOException {
+		try (Http http = target.connect()) {
+			return new double[] { metric(http, "gofer_catalog_synced_commits_total"),
+					metric(http, "gofer_catalog_syncs_total") };
+		}
+	}
+
+	private double groupCommits;
+
+	private double groupSyncs;
+
+	private void groupCommit(Target target, double[] before, double[] after) {
+		this.groupCommits += after[0] - before[0];
+		this.groupSyncs += after[1] - before[1];
+		double commits = this.groupCommits;
+		double syncs = this.groupSyncs;
+		if (syncs > 0) {
+			this.report.groupCommit = String.format(
+					"Group commit during the service's PUT load (warm-up included): %.0f commits made durable by %.0f syncs, %.1f commits per sync.",
+					commits, syncs, commits / syncs);
+			progress("put", target, String.format("group commit: %.1f commits per sync", commits / syncs));
+		}
+	}
+
+	private static double metric(Http http, String name) throws IOException {
 		String metrics = http.send("GET", "/actuator/prometheus", List.of(), Target.NO_BODY).text();
 		for (String line : metrics.split("\n")) {
-			if (line.startsWith("gofer_retention_blobs_reclaimed_total")) {
+			if (line.startsWith(name)) {
 				return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
 			}
 		}

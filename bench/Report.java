@@ -21,6 +21,12 @@ final class Report {
 
 	final List<String> loads = new ArrayList<>();
 
+	/** Each round's figure, per workload, in the order they ran. */
+	final List<String> rounds = new ArrayList<>();
+
+	/** What the SQLite catalog's group commit did during the service's PUT load, if it ran. */
+	String groupCommit;
+
 	Stats.Summary runs;
 
 	Scale.Result scale;
@@ -67,6 +73,15 @@ final class Report {
 			out.append("Failures:\n");
 			this.failures.forEach((what, why) -> out.append("- ").append(what).append(": ").append(why).append('\n'));
 			out.append('\n');
+		}
+		if (!this.rounds.isEmpty()) {
+			out.append("The tables show the median of ").append(this.settings.rounds())
+				.append(" rounds, in which the servers took turns. Every round:\n");
+			this.rounds.forEach(line -> out.append("- ").append(line).append('\n'));
+			out.append('\n');
+		}
+		if (this.groupCommit != null) {
+			out.append(this.groupCommit).append("\n\n");
 		}
 		out.append("Load average (1/5/15 min) at the start of each measurement: ")
 			.append(String.join("; ", this.loads))

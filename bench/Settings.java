@@ -3,10 +3,12 @@ import java.util.Set;
 /**
  * The benchmark's knobs, from the command line. Every loop is bounded by them: by a duration, a
  * count, or both.
+ * @param rounds how many times the 1 KiB loads and the big transfer run on each server, taking
+ * turns, so that a slow spell of the shared machine does not land on one server only
  * @param phases which of get, put, runs, big, scale to run
  */
 record Settings(String engine, int concurrency, double warmup, double duration, int keys, int bigMiB, int scale,
-		int runObjects, Set<String> phases) {
+		int runObjects, int rounds, Set<String> phases) {
 
 	boolean runs(String phase) {
 		return this.phases.contains(phase);

@@ -14,9 +14,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.gofer.objectstore.error.UnavailableException;
 import dev.gofer.objectstore.store.Engine;
@@ -33,9 +39,20 @@ class FilesystemObjectStore implements ObjectStore {
 
 	private static final int BUFFER = 256 * 1024;
 
+	/** What the first read of an upload asks for: most objects are small. */
+	private static final int FIRST_READ = 16 * 1024;
+
+	/**
+	 * How much a large upload writes between flushes in the background, so that the disk writes
+	 * while the body still streams in and the final sync has little left to do.
+	 */
+	private static final long FLUSH_EVERY = 64L * 1024 * 1024;
+
 	private static final Pattern BLOB = Pattern.compile("[0-9a-f]{16}");
 
 	private static final Pattern TEMPORARY = Pattern.compile("([0-9a-f]{16})\\..*\\.tmp");
+
+	private static final ExecutorService FLUSHER = Executors.newVirtualThreadPerTaskExecutor();
 
 	private final Path root;
 
@@ -64,7 +81,7 @@ class FilesystemObjectStore implements ObjectStore {
 			throw unavailable(ex);
 		}
 		try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-			long written = copy(content, channel);
+			long written = new Copy(content, channel).run();
 			force(channel);
 			move(partial, target);
 			syncDirectory(target.getParent());
@@ -152,32 +169,104 @@ class FilesystemObjectStore implements ObjectStore {
 	}
 
 	/**
-	 * Copies the content into the file. Failures to read are the client's and propagate as they
-	 * are; failures to write are the disk's and make the engine unavailable.
+	 * Copies the content into the file in writes of {@value #BUFFER} bytes, from a direct buffer
+	 * (a heap buffer would be copied into a temporary direct one by every write). Failures to read
+	 * are the client's and propagate as they are; failures to write are the disk's and make the
+	 * engine unavailable.
 	 */
-	private static long copy(InputStream content, FileChannel channel) throws IOException {
-		byte[] buffer = new byte[BUFFER];
-		ByteBuffer wrapped = ByteBuffer.wrap(buffer);
-		long total = 0;
-		int n;
-		while ((n = content.read(buffer)) >= 0) {
-			wrapped.clear().limit(n);
+	private static final class Copy {
+
+		private final InputStream content;
+
+		private final FileChannel channel;
+
+		private @Nullable Future<?> flush;
+
+		private long flushedAt;
+
+		Copy(InputStream content, FileChannel channel) {
+			this.content = content;
+			this.channel = channel;
+		}
+
+		long run() throws IOException {
+			long total;
 			try {
-				while (wrapped.hasRemaining()) {
-					channel.write(wrapped);
+				byte[] first = this.content.readNBytes(FIRST_READ);
+				write(ByteBuffer.wrap(first));
+				total = first.length < FIRST_READ ? first.length : first.length + rest();
+			}
+			catch (IOException | RuntimeException ex) {
+				// The upload failed already; the flush only has to end before the file goes.
+				try {
+					awaitFlush();
+				}
+				catch (RuntimeException flushFailure) {
+					ex.addSuppressed(flushFailure);
+				}
+				throw ex;
+			}
+			awaitFlush();
+			return total;
+		}
+
+		private long rest() throws IOException {
+			byte[] buffer = new byte[BUFFER];
+			ByteBuffer direct = ByteBuffer.allocateDirect(BUFFER);
+			long total = 0;
+			int n;
+			while ((n = this.content.readNBytes(buffer, 0, BUFFER)) > 0) {
+				write(direct.clear().put(buffer, 0, n).flip());
+				total += n;
+				if (total - this.flushedAt >= FLUSH_EVERY && (this.flush == null || this.flush.isDone())) {
+					awaitFlush();
+					this.flush = FLUSHER.submit(() -> force(this.channel, false));
+					this.flushedAt = total;
+				}
+			}
+			return total;
+		}
+
+		private void write(ByteBuffer bytes) {
+			try {
+				while (bytes.hasRemaining()) {
+					this.channel.write(bytes);
 				}
 			}
 			catch (IOException ex) {
 				throw unavailable(ex);
 			}
-			total += n;
 		}
-		return total;
+
+		/** Surfaces a failed background flush: after one, a later sync may not report the loss. */
+		private void awaitFlush() {
+			if (this.flush == null) {
+				return;
+			}
+			try {
+				this.flush.get();
+			}
+			catch (ExecutionException ex) {
+				throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : unavailable(new IOException(ex));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw unavailable(new IOException("Interrupted while flushing", ex));
+			}
+			finally {
+				this.flush = null;
+			}
+		}
+
 	}
 
 	private static void force(FileChannel channel) {
+		force(channel, true);
+	}
+
+	private static void force(FileChannel channel, boolean metadata) {
 		try {
-			channel.force(true);
+			channel.force(metadata);
 		}
 		catch (IOException ex) {
 			throw unavailable(ex);
