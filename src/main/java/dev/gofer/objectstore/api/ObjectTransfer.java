@@ -30,6 +30,9 @@ import dev.gofer.objectstore.error.InvalidInputException;
 @Component
 class ObjectTransfer {
 
+	/** Downloads up to this size are copied in one piece. */
+	private static final int SMALL_DOWNLOAD = 64 * 1024;
+
 	private final ObjectService objects;
 
 	private final TransferMetrics metrics;
@@ -103,7 +106,7 @@ class ObjectTransfer {
 				response.setHeader(HttpHeaders.CONTENT_RANGE,
 						"bytes " + range.start() + "-" + range.end() + "/" + entry.size());
 			}
-			content.transferTo(response.getOutputStream());
+			send(content, length, response);
 			// Send what Tomcat still buffers, so that the duration and outcome include the last bytes.
 			response.flushBuffer();
 		}
@@ -112,6 +115,21 @@ class ObjectTransfer {
 			throw ex;
 		}
 		transfer.succeeded(length);
+	}
+
+	/**
+	 * Copies the content to the client. A small one goes through one array of its exact size:
+	 * {@code transferTo} would allocate and clear a 16 KiB buffer for every request, a
+	 * noticeable share of the cost of serving 1 KiB objects.
+	 */
+	private static void send(InputStream content, long length, HttpServletResponse response) throws IOException {
+		if (length > SMALL_DOWNLOAD) {
+			content.transferTo(response.getOutputStream());
+			return;
+		}
+		byte[] bytes = new byte[(int) length];
+		int read = content.readNBytes(bytes, 0, bytes.length);
+		response.getOutputStream().write(bytes, 0, read);
 	}
 
 	/** The headers of a GET, without the body. */

@@ -1,7 +1,10 @@
 package dev.gofer.objectstore.catalog;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 
@@ -13,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import dev.gofer.objectstore.error.NotFoundException;
+import dev.gofer.objectstore.store.Engine;
 import dev.gofer.objectstore.store.ObjectStore;
 
 /**
@@ -22,6 +26,12 @@ import dev.gofer.objectstore.store.ObjectStore;
  */
 @Service
 public class ObjectService {
+
+	/**
+	 * Objects smaller than this are read whole before they are stored; on the database engine
+	 * they are then written in one transaction.
+	 */
+	private static final int SMALL_OBJECT = 16 * 1024;
 
 	private static final Logger logger = LoggerFactory.getLogger(ObjectService.class);
 
@@ -55,16 +65,44 @@ public class ObjectService {
 	public CommitResult put(Scope scope, String key, InputStream body, long declaredSize, String contentType,
 			WriteRules rules) throws IOException {
 		this.catalog.precheck(scope, key, rules, declaredSize);
+		MeasuringInputStream measured = new MeasuringInputStream(body, this.limits.maxObjectSize());
+		byte[] head = measured.readNBytes(SMALL_OBJECT);
+		if (head.length < SMALL_OBJECT && this.store.engine() == Engine.DATABASE) {
+			return putSmall(scope, key, head, measured.sha256(), contentType, rules);
+		}
 		long blobId = this.blobs.createPending(this.instance.id(), this.clock.millis());
 		try {
-			MeasuringInputStream measured = new MeasuringInputStream(body, this.limits.maxObjectSize());
-			this.store.write(blobId, measured);
+			this.store.write(blobId, new SequenceInputStream(new ByteArrayInputStream(head), measured));
 			ObjectEntry content = new ObjectEntry(key, 0, measured.count(), measured.sha256(), contentType, blobId);
 			return commit(scope, key, content, rules);
 		}
 		catch (IOException | RuntimeException ex) {
 			discard(blobId);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Writes a small object whole, bytes included, in one catalog transaction: on the database
+	 * engine the bytes live in the catalog's database, so nothing is left to clean up if it fails.
+	 */
+	private CommitResult putSmall(Scope scope, String key, byte[] bytes, String sha256, String contentType,
+			WriteRules rules) {
+		ObjectEntry content = new ObjectEntry(key, 0, bytes.length, sha256, contentType, 0);
+		ObjectCatalog.BlobWriter writer = blobId -> {
+			try {
+				this.store.write(blobId, new ByteArrayInputStream(bytes));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("An in-memory stream cannot fail", ex);
+			}
+		};
+		try {
+			return this.catalog.commitWithBytes(scope, key, content, rules, this.instance.id(), writer);
+		}
+		catch (DuplicateKeyException ex) {
+			// See commit(): the transaction rolled back whole, bytes included; once more.
+			return this.catalog.commitWithBytes(scope, key, content, rules, this.instance.id(), writer);
 		}
 	}
 

@@ -51,7 +51,9 @@ class RetentionRules {
 		long bytes = row.bytes();
 		List<String> evicted = new ArrayList<>();
 		while (overLimit(count, bytes, objectLimit, byteLimit)) {
-			int batch = (int) Math.clamp(count - objectLimit, 16, BATCH);
+			// Over the count: exactly the surplus (one, for a write to a full pipeline). Over the
+			// bytes only: how many go is not known in advance, so a few at a time.
+			int batch = count > objectLimit ? (int) Math.min(count - objectLimit, BATCH) : 16;
 			List<StoredObject> oldest = this.objects.oldest(scope, keepId, batch);
 			if (oldest.isEmpty()) {
 				break;

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * sync: commits append to the write-ahead log without syncing it, and
  * {@link CatalogTransactionManager} syncs it once for a group of commits before any of them is
  * acknowledged, so that an acknowledged write still survives a power cut. Connections keep their
- * compiled statements ({@link StatementCachingDataSource}). It also creates the database file's
+ * compiled statements and survive a transaction that cannot begin
+ * ({@link SqliteConnectionDataSource}). It also creates the database file's
  * directory.
  */
 @Component
@@ -55,7 +56,7 @@ class SqliteDataSourcePostProcessor implements BeanPostProcessor {
 			SQLiteDataSource sqlite = new SQLiteDataSource(config);
 			sqlite.setUrl(dataSource.getJdbcUrl());
 			// The pool keeps the URL for those who read it, and opens connections through this.
-			dataSource.setDataSource(new StatementCachingDataSource(sqlite, STATEMENTS_PER_CONNECTION));
+			dataSource.setDataSource(new SqliteConnectionDataSource(sqlite, STATEMENTS_PER_CONNECTION));
 		}
 		return bean;
 	}

@@ -3,14 +3,19 @@ package dev.gofer.objectstore.store.filesystem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.gofer.objectstore.store.ObjectStore;
+import dev.gofer.objectstore.support.GeneratedContent;
 import dev.gofer.objectstore.store.ObjectStoreContractTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +29,20 @@ class FilesystemObjectStoreContractTests extends ObjectStoreContractTests {
 	@Override
 	protected ObjectStore createStore() {
 		return new FilesystemObjectStore(this.root.resolve("objects"));
+	}
+
+	@Test
+	void blobsLargerThanTheBackgroundFlushIntervalArriveIntact() throws IOException {
+		// 150 MiB: two flushes in the background while the content streams, then the final sync.
+		long size = 150L * 1024 * 1024 + 17;
+		GeneratedContent content = new GeneratedContent(11, size);
+		long id = newId();
+		assertThat(this.store.write(id, content)).isEqualTo(size);
+		MessageDigest digest = GeneratedContent.sha256Digest();
+		try (InputStream in = new DigestInputStream(this.store.open(id, 0, size).orElseThrow(), digest)) {
+			assertThat(in.transferTo(OutputStream.nullOutputStream())).isEqualTo(size);
+		}
+		assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo(content.sha256());
 	}
 
 	@Test

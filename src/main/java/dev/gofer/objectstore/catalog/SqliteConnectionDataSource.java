@@ -14,22 +14,31 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.sqlite.SQLiteConnection;
+
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Keeps each physical connection's prepared statements for reuse. SQLite compiles a statement
- * anew for every {@code prepareStatement}, and neither its driver nor the pool caches them: the
- * compilations took about a seventh of the CPU of small reads and writes. The pool sits on top of
- * this data source, so statements survive the connection's trips back to the pool.
+ * The SQLite connections under the pool, made fit for it in two ways.
  * <p>
- * A statement leaves the cache while it is in use and returns to it when closed, so two uses of
- * the same SQL never share one; one that failed is closed for real rather than reused.
+ * They keep their prepared statements for reuse. SQLite compiles a statement anew for every
+ * {@code prepareStatement}, and neither its driver nor the pool caches them: the compilations took
+ * about a seventh of the CPU of small reads and writes. The pool sits on top of this data source,
+ * so statements survive the connection's trips back to the pool. A statement leaves the cache
+ * while it is in use and returns to it when closed, so two uses of the same SQL never share one;
+ * one that failed is closed for real rather than reused.
+ * <p>
+ * They stay in autocommit mode when a transaction cannot begin. The driver turns autocommit off
+ * before it runs {@code BEGIN IMMEDIATE} and leaves it off when that fails (the database is locked
+ * past the busy timeout; xerial/sqlite-jdbc#683). The pool would then hand out a connection that
+ * claims to be in a transaction while SQLite is not: the next transaction on it would skip its
+ * {@code BEGIN}, commit statement by statement and fail at its {@code COMMIT}.
  */
-final class StatementCachingDataSource extends DelegatingDataSource {
+final class SqliteConnectionDataSource extends DelegatingDataSource {
 
 	private final int statementsPerConnection;
 
-	StatementCachingDataSource(DataSource target, int statementsPerConnection) {
+	SqliteConnectionDataSource(DataSource target, int statementsPerConnection) {
 		super(target);
 		this.statementsPerConnection = statementsPerConnection;
 	}
@@ -86,7 +95,17 @@ final class StatementCachingDataSource extends DelegatingDataSource {
 			if (method.getName().equals("close") && args == null) {
 				closeIdle();
 			}
-			return StatementCachingDataSource.invoke(this.connection, method, args);
+			if (method.getName().equals("setAutoCommit") && Boolean.FALSE.equals(args[0])) {
+				try {
+					return SqliteConnectionDataSource.invoke(this.connection, method, args);
+				}
+				catch (SQLException ex) {
+					// BEGIN failed, so no transaction is open: say so again.
+					this.connection.unwrap(SQLiteConnection.class).getConnectionConfig().setAutoCommit(true);
+					throw ex;
+				}
+			}
+			return SqliteConnectionDataSource.invoke(this.connection, method, args);
 		}
 
 		synchronized void giveBack(String sql, PreparedStatement statement) throws SQLException {
@@ -160,7 +179,7 @@ final class StatementCachingDataSource extends DelegatingDataSource {
 						throw new SQLException("The statement is closed");
 					}
 					try {
-						return StatementCachingDataSource.invoke(this.statement, method, args);
+						return SqliteConnectionDataSource.invoke(this.statement, method, args);
 					}
 					catch (SQLException | RuntimeException ex) {
 						this.failed = true;

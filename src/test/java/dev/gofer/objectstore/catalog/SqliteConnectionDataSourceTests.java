@@ -10,26 +10,30 @@ import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Compiled statements are reused on a real SQLite file, without ever leaking state between uses. */
-class StatementCachingDataSourceTests {
+/**
+ * Compiled statements are reused on a real SQLite file, without ever leaking state between uses,
+ * and a transaction that cannot begin leaves its connection consistent.
+ */
+class SqliteConnectionDataSourceTests {
 
 	private static final String SELECT = "SELECT v FROM t WHERE k = ?";
 
 	@TempDir
 	Path directory;
 
-	private StatementCachingDataSource dataSource;
+	private SqliteConnectionDataSource dataSource;
 
 	@BeforeEach
 	void createTable() throws SQLException {
 		SQLiteDataSource sqlite = new SQLiteDataSource();
 		sqlite.setUrl("jdbc:sqlite:" + this.directory.resolve("cache.db"));
-		this.dataSource = new StatementCachingDataSource(sqlite, 2);
+		this.dataSource = new SqliteConnectionDataSource(sqlite, 2);
 		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.executeUpdate("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT NOT NULL)");
 			statement.executeUpdate("INSERT INTO t VALUES (1, 'one'), (2, 'two')");
@@ -103,6 +107,36 @@ class StatementCachingDataSourceTests {
 		connection.close();
 		assertThat(compiled[1].isClosed()).isTrue();
 		assertThat(compiled[2].isClosed()).isTrue();
+	}
+
+	@Test
+	void aTransactionThatCannotBeginLeavesTheConnectionInAutocommitMode() throws SQLException {
+		SQLiteConfig config = new SQLiteConfig();
+		config.setBusyTimeout(100);
+		config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+		SQLiteDataSource sqlite = new SQLiteDataSource(config);
+		sqlite.setUrl("jdbc:sqlite:" + this.directory.resolve("cache.db"));
+		SqliteConnectionDataSource pooled = new SqliteConnectionDataSource(sqlite, 2);
+		try (Connection intruder = this.dataSource.getConnection(); Statement lock = intruder.createStatement();
+				Connection connection = pooled.getConnection()) {
+			lock.execute("BEGIN EXCLUSIVE");
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connection.setAutoCommit(false));
+			assertThat(connection.getAutoCommit()).as("no transaction is open").isTrue();
+			lock.execute("ROLLBACK");
+
+			// The next transaction on the connection is a real one: a rollback undoes its write.
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				statement.executeUpdate("INSERT INTO t VALUES (3, 'three')");
+			}
+			connection.rollback();
+			connection.setAutoCommit(true);
+			try (Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery("SELECT count(*) FROM t")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getInt(1)).isEqualTo(2);
+			}
+		}
 	}
 
 	private static String value(PreparedStatement statement, long key) throws SQLException {
