@@ -52,6 +52,15 @@ class BlobRepository {
 		}
 	}
 
+	/** Turns a pending blob into garbage; false if it is not pending (its upload was committed). */
+	boolean discardPending(long id, long now) {
+		return this.gate.call(() -> this.jdbc
+			.sql("UPDATE blobs SET state = 'GARBAGE', owner = NULL, since = :now WHERE id = :id AND state = 'PENDING'")
+			.param("id", id)
+			.param("now", now)
+			.update()) == 1;
+	}
+
 	/** Garbage blobs that became garbage at or before {@code cutoff}, oldest first. */
 	List<Long> garbage(long cutoff, int limit) {
 		return this.jdbc.sql("SELECT id FROM blobs WHERE state = 'GARBAGE' AND since <= :cutoff ORDER BY since, id LIMIT :limit")

@@ -148,9 +148,12 @@ public class ObjectService {
 	/** Drops the bytes of a failed upload now; if that fails too, the retention jobs will. */
 	private void discard(long blobId) {
 		try {
-			this.blobs.markGarbage(List.of(blobId), this.clock.millis());
-			this.store.delete(blobId);
-			this.blobs.deleteGarbage(blobId);
+			// Only while still pending: a commit that went through but could not be synced in
+			// time failed the request, yet its object is visible and needs its bytes.
+			if (this.blobs.discardPending(blobId, this.clock.millis())) {
+				this.store.delete(blobId);
+				this.blobs.deleteGarbage(blobId);
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not discard blob {} of a failed upload now; the retention jobs will", blobId, ex);

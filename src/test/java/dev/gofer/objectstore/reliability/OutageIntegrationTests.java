@@ -103,6 +103,30 @@ class OutageIntegrationTests {
 	}
 
 	@Test
+	void aWriteCommittedButNotSyncedFailsYetKeepsItsBytes(@TempDir Path dataDir) throws Exception {
+		try (ConfigurableApplicationContext app = start(dataDir, "gofer.object-store.engine=filesystem")) {
+			ApiClient api = api(app);
+			assertThat(api.put(OBJECTS + "/k", "earlier").status()).isEqualTo(201);
+			SQLiteDataSource other = new SQLiteDataSource();
+			other.setUrl("jdbc:sqlite:" + dataDir.resolve("gofer.db"));
+			try (Connection connection = other.getConnection(); Statement statement = connection.createStatement()) {
+				// The group commit's sync fails from now on, after each commit has gone through.
+				statement.execute("ALTER TABLE sync_marks RENAME TO sync_marks_away");
+				Reply unsynced = api.put(OBJECTS + "/k", "later");
+				assertThat(unsynced.status()).isEqualTo(503);
+				assertThat(unsynced.text()).contains("durable");
+				statement.execute("ALTER TABLE sync_marks_away RENAME TO sync_marks");
+			}
+			// Not acknowledged, but visible: whichever value the key shows, its bytes are there.
+			Reply read = api.get(OBJECTS + "/k");
+			assertThat(read.status()).isEqualTo(200);
+			assertThat(read.text()).isIn("earlier", "later");
+			assertThat(api.put(OBJECTS + "/k", "again").status()).isEqualTo(200);
+			assertThat(api.get(OBJECTS + "/k").text()).isEqualTo("again");
+		}
+	}
+
+	@Test
 	void failingFilesystemWritesAre503AndLeaveNothingHalfWritten(@TempDir Path dataDir) throws Exception {
 		Path objects = dataDir.resolve("objects");
 		try (ConfigurableApplicationContext app = start(dataDir, "gofer.object-store.engine=filesystem")) {
