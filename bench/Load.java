@@ -80,30 +80,20 @@ public class Load {
 			Probe.resetPeakRss(target.pid());
 		}
 		if (this.settings.runs("get")) {
-			Map<String, List<Stats.Summary>> rounds = new LinkedHashMap<>();
-			for (int round = 0; round < this.settings.rounds(); round++) {
-				for (Target target : this.targets) {
-					measure("get", target, () -> rounds.computeIfAbsent(target.name(), name -> new ArrayList<>())
-						.add(log("get", target, this.workloads.gets(target))));
-				}
-			}
+			Map<String, List<Stats.Summary>> rounds = inRounds("get",
+					target -> log("get", target, this.workloads.gets(target)));
 			rounds.forEach((name, results) -> this.report.gets.put(name, median(results, Stats.Summary::perSecond)));
 			this.report.rounds.add(rounds("1 KiB GET, req/s", rounds, Stats.Summary::perSecond));
 		}
 		if (this.settings.runs("put")) {
-			Map<String, List<Stats.Summary>> rounds = new LinkedHashMap<>();
-			for (int round = 0; round < this.settings.rounds(); round++) {
-				for (Target target : this.targets) {
-					measure("put", target, () -> {
-						double[] before = target.isService() ? syncs(target) : null;
-						rounds.computeIfAbsent(target.name(), name -> new ArrayList<>())
-							.add(log("put", target, this.workloads.puts(target)));
-						if (before != null) {
-							groupCommit(target, before, syncs(target));
-						}
-					});
+			Map<String, List<Stats.Summary>> rounds = inRounds("put", target -> {
+				double[] before = target.isService() ? syncs(target) : null;
+				Stats.Summary summary = log("put", target, this.workloads.puts(target));
+				if (before != null) {
+					groupCommit(target, before, syncs(target));
 				}
-			}
+				return summary;
+			});
 			rounds.forEach((name, results) -> this.report.puts.put(name, median(results, Stats.Summary::perSecond)));
 			this.report.rounds.add(rounds("1 KiB PUT, req/s", rounds, Stats.Summary::perSecond));
 		}
@@ -124,22 +114,17 @@ public class Load {
 			this.report.smallGc = Probe.gcWindow(gcLog, smallFrom, smallTo);
 		}
 		if (this.settings.runs("big")) {
-			Map<String, List<Workloads.Transfer>> rounds = new LinkedHashMap<>();
-			for (int round = 0; round < this.settings.rounds(); round++) {
-				for (Target target : this.targets) {
-					measure("big", target, () -> {
-						Workloads.Transfer transfer = this.workloads.transfer(target);
-						rounds.computeIfAbsent(target.name(), name -> new ArrayList<>()).add(transfer);
-						progress("big", target, Report.fmt(transfer.uploadMiBs()) + " MiB/s up, "
-								+ Report.fmt(transfer.downloadMiBs()) + " MiB/s down, peak RSS "
-								+ Report.fmt(transfer.peakRssMiB()) + " MiB"
-								+ (transfer.verified() ? ", SHA-256 ok" : ", FAILED: " + transfer.problem()));
-						if (target.isService() && gcLog != null && this.report.bigGc == null) {
-							this.report.bigGc = Probe.gcWindow(gcLog, transfer.fromMillis(), transfer.toMillis());
-						}
-					});
+			Map<String, List<Workloads.Transfer>> rounds = inRounds("big", target -> {
+				Workloads.Transfer transfer = this.workloads.transfer(target);
+				progress("big", target, Report.fmt(transfer.uploadMiBs()) + " MiB/s up, "
+						+ Report.fmt(transfer.downloadMiBs()) + " MiB/s down, peak RSS "
+						+ Report.fmt(transfer.peakRssMiB()) + " MiB"
+						+ (transfer.verified() ? ", SHA-256 ok" : ", FAILED: " + transfer.problem()));
+				if (target.isService() && gcLog != null && this.report.bigGc == null) {
+					this.report.bigGc = Probe.gcWindow(gcLog, transfer.fromMillis(), transfer.toMillis());
 				}
-			}
+				return transfer;
+			});
 			// A failed transfer in any round is what the table shows, so that it cannot hide.
 			rounds.forEach((name, transfers) -> this.report.transfers.put(name,
 					transfers.stream().filter(t -> !t.verified()).findFirst()
@@ -153,6 +138,27 @@ public class Load {
 				progress("scale", this.service, "done");
 			});
 		}
+	}
+
+	/**
+	 * Runs a workload {@code rounds} times on every target, the targets taking turns, and
+	 * collects each target's results in order.
+	 */
+	private <T> Map<String, List<T>> inRounds(String phase, Round<T> round) throws InterruptedException {
+		Map<String, List<T>> results = new LinkedHashMap<>();
+		for (int i = 0; i < this.settings.rounds(); i++) {
+			for (Target target : this.targets) {
+				measure(phase, target, () -> results.computeIfAbsent(target.name(), name -> new ArrayList<>())
+					.add(round.run(target)));
+			}
+		}
+		return results;
+	}
+
+	private interface Round<T> {
+
+		T run(Target target) throws IOException, InterruptedException;
+
 	}
 
 	/** The result of the middle round by {@code figure} (the lower middle of an even count). */

@@ -17,11 +17,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Tunes a SQLite catalog before its pool opens a connection: WAL so that readers never wait for
- * the writer, a busy timeout ({@code gofer.catalog.busy-timeout}) so that writers queue instead of
- * failing at once, immediate transactions so that a transaction takes the write lock at its start
- * (a read that later upgrades to a write can fail with SQLITE_BUSY without waiting), and NORMAL
- * sync: commits append to the write-ahead log without syncing it, and
+ * Tunes a SQLite catalog before its pool opens a connection ({@link SqliteCatalog#config}, with
+ * the busy timeout {@code gofer.catalog.busy-timeout}), with NORMAL sync: commits append to the write-ahead log without syncing it, and
  * {@link CatalogTransactionManager} syncs it once for a group of commits before any of them is
  * acknowledged, so that an acknowledged write still survives a power cut. Connections keep their
  * compiled statements and survive a transaction that cannot begin
@@ -30,8 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SqliteDataSourcePostProcessor implements BeanPostProcessor {
-
-	private static final String PREFIX = "jdbc:sqlite:";
 
 	/** More than the service's distinct statements, so that the hot ones stay compiled. */
 	private static final int STATEMENTS_PER_CONNECTION = 128;
@@ -44,17 +39,13 @@ class SqliteDataSourcePostProcessor implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
-		if (bean instanceof HikariDataSource dataSource && dataSource.getJdbcUrl() != null
-				&& dataSource.getJdbcUrl().startsWith(PREFIX)) {
-			createDirectory(dataSource.getJdbcUrl());
-			SQLiteConfig config = new SQLiteConfig();
-			config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-			config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-			config.setBusyTimeout((int) busyTimeout().toMillis());
-			config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-			config.enforceForeignKeys(true);
-			SQLiteDataSource sqlite = new SQLiteDataSource(config);
-			sqlite.setUrl(dataSource.getJdbcUrl());
+		String url = SqliteCatalog.url(bean);
+		if (url != null) {
+			createDirectory(url);
+			SQLiteDataSource sqlite = new SQLiteDataSource(
+					SqliteCatalog.config(busyTimeout(), SQLiteConfig.SynchronousMode.NORMAL));
+			sqlite.setUrl(url);
+			HikariDataSource dataSource = (HikariDataSource) bean;
 			// The pool keeps the URL for those who read it, and opens connections through this.
 			dataSource.setDataSource(new SqliteConnectionDataSource(sqlite, STATEMENTS_PER_CONNECTION));
 		}
@@ -73,7 +64,7 @@ class SqliteDataSourcePostProcessor implements BeanPostProcessor {
 	}
 
 	private static void createDirectory(String url) {
-		String file = url.substring(PREFIX.length());
+		String file = url.substring(SqliteCatalog.URL_PREFIX.length());
 		int query = file.indexOf('?');
 		if (query >= 0) {
 			file = file.substring(0, query);

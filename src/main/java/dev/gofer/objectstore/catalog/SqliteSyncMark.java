@@ -59,10 +59,7 @@ final class SqliteSyncMark implements Runnable, AutoCloseable {
 
 	private Connection connection() throws SQLException {
 		if (this.connection == null) {
-			SQLiteConfig config = new SQLiteConfig();
-			config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-			config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-			config.setBusyTimeout((int) this.busyTimeout.toMillis());
+			SQLiteConfig config = SqliteCatalog.config(this.busyTimeout, SQLiteConfig.SynchronousMode.FULL);
 			this.connection = DriverManager.getConnection(this.url, config.toProperties());
 		}
 		return this.connection;

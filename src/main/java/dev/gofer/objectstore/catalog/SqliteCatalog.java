@@ -1,0 +1,43 @@
+package dev.gofer.objectstore.catalog;
+
+import java.time.Duration;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteConfig;
+
+/** What makes a catalog a SQLite one, and how the service opens its connections. */
+final class SqliteCatalog {
+
+	static final String URL_PREFIX = "jdbc:sqlite:";
+
+	private SqliteCatalog() {
+	}
+
+	/** The JDBC URL of a SQLite catalog's pool, or null for any other data source. */
+	static @Nullable String url(Object dataSource) {
+		if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
+				&& hikari.getJdbcUrl().startsWith(URL_PREFIX)) {
+			return hikari.getJdbcUrl();
+		}
+		return null;
+	}
+
+	/**
+	 * The settings of every connection: WAL so that readers never wait for the writer, a busy
+	 * timeout so that writers queue instead of failing at once, immediate transactions so that a
+	 * transaction takes the write lock at its start (a read that later upgrades to a write can fail
+	 * with SQLITE_BUSY without waiting), and foreign keys enforced.
+	 * @param synchronous NORMAL for the pool, FULL for the group commit's sync
+	 */
+	static SQLiteConfig config(Duration busyTimeout, SQLiteConfig.SynchronousMode synchronous) {
+		SQLiteConfig config = new SQLiteConfig();
+		config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+		config.setSynchronous(synchronous);
+		config.setBusyTimeout((int) busyTimeout.toMillis());
+		config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+		config.enforceForeignKeys(true);
+		return config;
+	}
+
+}
