@@ -68,7 +68,9 @@ class MultiReplicaIntegrationTests {
 			.substring("gofer.object-store.s3.bucket=".length());
 		shared.addAll(List.of("gofer.auth.admin-token=" + IntegrationTest.ADMIN_TOKEN, "server.port=0",
 				"gofer.retention.reclaim-interval=300ms", "gofer.retention.reclaim-delay=0s",
-				"gofer.retention.sweep-interval=1s", "gofer.retention.heartbeat-interval=200ms"));
+				"gofer.retention.sweep-interval=1s", "gofer.retention.heartbeat-interval=200ms",
+				// Values under 8 bytes live in the catalog, longer ones in the bucket: both kinds.
+				"gofer.object-store.inline-threshold=8B"));
 		first = start(shared);
 		second = start(shared);
 		a = ApiClient.onPort(port(first));

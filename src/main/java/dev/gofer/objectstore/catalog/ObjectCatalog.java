@@ -45,8 +45,9 @@ public class ObjectCatalog {
 		this.clock = clock;
 	}
 
+	/** The object under {@code key}, with the bytes of an inline object. */
 	public Optional<ObjectEntry> find(Scope scope, String key) {
-		return this.objects.find(scope, key).map(StoredObject::entry);
+		return this.objects.findWithContent(scope, key);
 	}
 
 	public List<ObjectEntry> list(Scope scope, @Nullable String prefix, boolean newestFirst, @Nullable Integer limit) {
@@ -64,13 +65,15 @@ public class ObjectCatalog {
 			this.runs.checkWritable(run.pipeline(), run.runId());
 		}
 		if (!rules.unconditional()) {
-			rules.check(scope, key, find(scope, key));
+			rules.check(scope, key, this.objects.find(scope, key).map(StoredObject::entry));
 		}
 	}
 
 	/**
-	 * Makes a fully written blob visible under {@code key}, replacing any earlier value, and
-	 * applies the pipeline's limits, in one transaction.
+	 * Makes an object visible under {@code key}, replacing any earlier value, and applies the
+	 * pipeline's limits, in one transaction. The object's bytes are a fully written blob of the
+	 * engine, or are in {@code content} itself for an inline object.
+	 * @param content the object; its creation time is set here
 	 */
 	@Transactional
 	public CommitResult commit(Scope scope, String key, ObjectEntry content, WriteRules rules) {
@@ -88,16 +91,15 @@ public class ObjectCatalog {
 				throw tooLargeForPipeline(scope, content.size(), byteLimit);
 			}
 		}
-		if (!this.blobs.markLive(content.blobId(), now)) {
+		if (!content.inline() && !this.blobs.markLive(content.blobId(), now)) {
 			throw new UnavailableException("The upload took so long that it was taken as abandoned; retry it", null);
 		}
 		Optional<StoredObject> current = this.objects.find(scope, key);
 		rules.check(scope, key, current.map(StoredObject::entry));
-		ObjectEntry entry = new ObjectEntry(key, now, content.size(), content.sha256(), content.contentType(),
-				content.blobId());
+		ObjectEntry entry = content.createdAt(now);
 		current.ifPresent(old -> {
 			this.objects.delete(List.of(old.id()));
-			this.blobs.markGarbage(List.of(old.entry().blobId()), now);
+			markGarbage(old.entry(), now);
 		});
 		Long runId = scope instanceof Scope.Run r ? r.runId() : null;
 		long rowId = this.objects.insert(scope, pipeline == null ? null : pipeline.id(), runId, entry);
@@ -115,32 +117,7 @@ public class ObjectCatalog {
 		return new CommitResult(entry, current.isPresent(), evicted);
 	}
 
-	/**
-	 * Issues a blob, has {@code bytes} store the content under it, and commits it, all in one
-	 * transaction: for a small object whose bytes go to the catalog's own database, which then
-	 * needs no pending row that outlives a failure, and one writer's turn instead of three.
-	 * @param content the object, whose blob id is ignored
-	 */
-	@Transactional
-	public CommitResult commitWithBytes(Scope scope, String key, ObjectEntry content, WriteRules rules, String owner,
-			BlobWriter bytes) {
-		long blobId = this.blobs.createPending(owner, this.clock.millis());
-		bytes.write(blobId);
-		ObjectEntry stored = new ObjectEntry(key, content.created(), content.size(), content.sha256(),
-				content.contentType(), blobId);
-		// A call on this object, so it joins this transaction.
-		return commit(scope, key, stored, rules);
-	}
-
-	/** Stores a blob's bytes within the caller's transaction. */
-	@FunctionalInterface
-	public interface BlobWriter {
-
-		void write(long blobId);
-
-	}
-
-	/** Removes an object; its bytes are reclaimed later. */
+	/** Removes an object; the bytes of one in the engine are reclaimed later. */
 	@Transactional
 	public void delete(Scope scope, String key) {
 		long now = this.clock.millis();
@@ -152,9 +129,16 @@ public class ObjectCatalog {
 		StoredObject current = this.objects.find(scope, key)
 			.orElseThrow(() -> new NotFoundException("Key '" + key + "' does not exist in " + scope));
 		this.objects.delete(List.of(current.id()));
-		this.blobs.markGarbage(List.of(current.entry().blobId()), now);
+		markGarbage(current.entry(), now);
 		pipeline.ifPresent(row -> this.pipelines.save(
 				row.withCounts(row.objectCount() - 1, row.bytes() - current.entry().size())));
+	}
+
+	/** Leaves the bytes of a removed object to the retention jobs; an inline one's went with its row. */
+	private void markGarbage(ObjectEntry removed, long now) {
+		if (!removed.inline()) {
+			this.blobs.markGarbage(List.of(removed.blobId()), now);
+		}
 	}
 
 	private void checkSize(Scope scope, long size) {

@@ -2,6 +2,7 @@ package dev.gofer.objectstore.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ObjectRepository {
 
+	/** Every column but the content of inline objects, which only a lookup of one key reads. */
 	private static final String COLUMNS = "id, object_key, created, size, sha256, content_type, blob_id";
 
 	private final JdbcClient jdbc;
@@ -22,11 +24,22 @@ class ObjectRepository {
 		this.jdbc = jdbc;
 	}
 
+	/** The object under {@code key}, without the bytes of an inline object. */
 	Optional<StoredObject> find(Scope scope, String key) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM objects WHERE scope = :scope AND object_key = :key")
 			.param("scope", scope.catalogKey())
 			.param("key", key)
 			.query(ObjectRepository::map)
+			.optional();
+	}
+
+	/** The object under {@code key}, with the bytes of an inline object: all a download needs. */
+	Optional<ObjectEntry> findWithContent(Scope scope, String key) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + ", content FROM objects WHERE scope = :scope AND object_key = :key")
+			.param("scope", scope.catalogKey())
+			.param("key", key)
+			.query((rs, row) -> entry(rs, rs.getBytes("content")))
 			.optional();
 	}
 
@@ -69,8 +82,9 @@ class ObjectRepository {
 
 	long insert(Scope scope, @Nullable Long pipelineRef, @Nullable Long runId, ObjectEntry entry) {
 		return this.jdbc.sql("""
-				INSERT INTO objects (scope, pipeline_ref, run_id, object_key, size, sha256, content_type, created, blob_id)
-				VALUES (:scope, :pipelineRef, :runId, :key, :size, :sha256, :contentType, :created, :blobId)
+				INSERT INTO objects (scope, pipeline_ref, run_id, object_key, size, sha256, content_type, created,
+				                     blob_id, content)
+				VALUES (:scope, :pipelineRef, :runId, :key, :size, :sha256, :contentType, :created, :blobId, :content)
 				RETURNING id""")
 			.param("scope", scope.catalogKey())
 			.param("pipelineRef", pipelineRef)
@@ -80,7 +94,8 @@ class ObjectRepository {
 			.param("sha256", entry.sha256())
 			.param("contentType", entry.contentType())
 			.param("created", entry.created())
-			.param("blobId", entry.blobId())
+			.param("blobId", entry.blobId(), Types.BIGINT)
+			.param("content", entry.content(), Types.BINARY)
 			.query(Long.class)
 			.single();
 	}
@@ -91,8 +106,8 @@ class ObjectRepository {
 		}
 	}
 
-	/** Run objects of runs {@code afterRun < run_id <= throughRun}, as (row id, blob id, size). */
-	List<long[]> runObjects(long pipelineRef, long afterRun, long throughRun, int limit) {
+	/** Run objects of runs {@code afterRun < run_id <= throughRun}. */
+	List<RunObject> runObjects(long pipelineRef, long afterRun, long throughRun, int limit) {
 		return this.jdbc.sql("""
 				SELECT id, blob_id, size FROM objects
 				WHERE pipeline_ref = :p AND run_id > :after AND run_id <= :through
@@ -101,22 +116,27 @@ class ObjectRepository {
 			.param("after", afterRun)
 			.param("through", throughRun)
 			.param("limit", limit)
-			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
+			.query((rs, row) -> new RunObject(rs.getLong(1), nullableLong(rs, 2), rs.getLong(3)))
 			.list();
 	}
 
-	/** Count and total size of a scope's objects, to repair counters. */
-	long[] countAndBytes(Scope scope) {
-		return this.jdbc.sql("SELECT count(*), coalesce(sum(size), 0) FROM objects WHERE scope = :scope")
-			.param("scope", scope.catalogKey())
-			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
-			.single();
+	/** A run object as expiry sees it: its row, its blob (null for an inline object) and its size. */
+	record RunObject(long rowId, @Nullable Long blobId, long size) {
+
 	}
 
 	private static StoredObject map(ResultSet rs, int row) throws SQLException {
-		return new StoredObject(rs.getLong("id"),
-				new ObjectEntry(rs.getString("object_key"), rs.getLong("created"), rs.getLong("size"),
-						rs.getString("sha256"), rs.getString("content_type"), rs.getLong("blob_id")));
+		return new StoredObject(rs.getLong("id"), entry(rs, null));
+	}
+
+	private static ObjectEntry entry(ResultSet rs, byte @Nullable [] content) throws SQLException {
+		return new ObjectEntry(rs.getString("object_key"), rs.getLong("created"), rs.getLong("size"),
+				rs.getString("sha256"), rs.getString("content_type"), nullableLong(rs, rs.findColumn("blob_id")), content);
+	}
+
+	private static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
 	}
 
 }

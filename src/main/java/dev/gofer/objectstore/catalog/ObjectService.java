@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 
@@ -16,22 +15,18 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import dev.gofer.objectstore.error.NotFoundException;
-import dev.gofer.objectstore.store.Engine;
 import dev.gofer.objectstore.store.ObjectStore;
+import dev.gofer.objectstore.store.ObjectStoreProperties;
 
 /**
  * Moves bytes between clients and the engine and keeps the catalog in step. An upload streams
  * into a new blob that no reader can see; only a complete blob is committed, in one short
- * transaction, so readers see the old value or the new one, never part of either.
+ * transaction, so readers see the old value or the new one, never part of either. A small object
+ * (below {@code gofer.object-store.inline-threshold}) skips the engine: it is read whole and its
+ * bytes are committed in its catalog row.
  */
 @Service
 public class ObjectService {
-
-	/**
-	 * Objects smaller than this are read whole before they are stored; on the database engine
-	 * they are then written in one transaction.
-	 */
-	private static final int SMALL_OBJECT = 16 * 1024;
 
 	private static final Logger logger = LoggerFactory.getLogger(ObjectService.class);
 
@@ -47,14 +42,18 @@ public class ObjectService {
 
 	private final Clock clock;
 
+	/** Objects smaller than this are kept in their catalog row; larger ones go to the engine. */
+	private final int inlineThreshold;
+
 	ObjectService(ObjectCatalog catalog, BlobRepository blobs, ObjectStore store, InstanceRegistry instance,
-			Limits limits, Clock clock) {
+			Limits limits, Clock clock, ObjectStoreProperties properties) {
 		this.catalog = catalog;
 		this.blobs = blobs;
 		this.store = store;
 		this.instance = instance;
 		this.limits = limits;
 		this.clock = clock;
+		this.inlineThreshold = (int) properties.inlineThreshold().toBytes();
 	}
 
 	/**
@@ -64,45 +63,27 @@ public class ObjectService {
 	 */
 	public CommitResult put(Scope scope, String key, InputStream body, long declaredSize, String contentType,
 			WriteRules rules) throws IOException {
-		this.catalog.precheck(scope, key, rules, declaredSize);
+		if (declaredSize < 0 || declaredSize >= this.inlineThreshold) {
+			// Worth refusing before the body streams in. A body announced as small is read whole
+			// first, and the commit checks everything again anyway.
+			this.catalog.precheck(scope, key, rules, declaredSize);
+		}
 		MeasuringInputStream measured = new MeasuringInputStream(body, this.limits.maxObjectSize());
-		byte[] head = measured.readNBytes(SMALL_OBJECT);
-		if (head.length < SMALL_OBJECT && this.store.engine() == Engine.DATABASE) {
-			return putSmall(scope, key, head, measured.sha256(), contentType, rules);
+		byte[] head = measured.readNBytes(this.inlineThreshold);
+		if (head.length < this.inlineThreshold) {
+			// The whole object, and small: its bytes go into its catalog row, in the commit's
+			// one transaction, with nothing to clean up if that fails.
+			return commit(scope, key, ObjectEntry.inline(key, head, measured.sha256(), contentType), rules);
 		}
 		long blobId = this.blobs.createPending(this.instance.id(), this.clock.millis());
 		try {
 			this.store.write(blobId, new SequenceInputStream(new ByteArrayInputStream(head), measured));
-			ObjectEntry content = new ObjectEntry(key, 0, measured.count(), measured.sha256(), contentType, blobId);
-			return commit(scope, key, content, rules);
+			return commit(scope, key,
+					ObjectEntry.inEngine(key, measured.count(), measured.sha256(), contentType, blobId), rules);
 		}
 		catch (IOException | RuntimeException ex) {
 			discard(blobId);
 			throw ex;
-		}
-	}
-
-	/**
-	 * Writes a small object whole, bytes included, in one catalog transaction: on the database
-	 * engine the bytes live in the catalog's database, so nothing is left to clean up if it fails.
-	 */
-	private CommitResult putSmall(Scope scope, String key, byte[] bytes, String sha256, String contentType,
-			WriteRules rules) {
-		ObjectEntry content = new ObjectEntry(key, 0, bytes.length, sha256, contentType, 0);
-		ObjectCatalog.BlobWriter writer = blobId -> {
-			try {
-				this.store.write(blobId, new ByteArrayInputStream(bytes));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("An in-memory stream cannot fail", ex);
-			}
-		};
-		try {
-			return this.catalog.commitWithBytes(scope, key, content, rules, this.instance.id(), writer);
-		}
-		catch (DuplicateKeyException ex) {
-			// See commit(): the transaction rolled back whole, bytes included; once more.
-			return this.catalog.commitWithBytes(scope, key, content, rules, this.instance.id(), writer);
 		}
 	}
 
@@ -130,6 +111,13 @@ public class ObjectService {
 	 * @throws NotFoundException when the engine has lost the bytes
 	 */
 	public InputStream open(Scope scope, ObjectEntry entry, long offset, long length) {
+		if (entry.inline()) {
+			byte[] content = entry.content();
+			if (content == null) {
+				throw new IllegalArgumentException("The entry of '" + entry.key() + "' was read without its content");
+			}
+			return new ByteArrayInputStream(content, (int) offset, (int) length);
+		}
 		return this.store.open(entry.blobId(), offset, length).orElseThrow(() -> {
 			logger.warn("The bytes of '{}' in {} (blob {}) are missing from the {} engine", entry.key(), scope,
 					entry.blobId(), this.store.engine().value());

@@ -2,6 +2,7 @@ package dev.gofer.objectstore.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -65,7 +66,9 @@ class RetentionRules {
 					break;
 				}
 				rowIds.add(victim.id());
-				blobIds.add(victim.entry().blobId());
+				if (!victim.entry().inline()) {
+					blobIds.add(victim.entry().blobId());
+				}
 				evicted.add(victim.entry().key());
 				count--;
 				bytes -= victim.entry().size();
@@ -83,15 +86,17 @@ class RetentionRules {
 		if (through <= row.expiredThrough()) {
 			return row;
 		}
-		List<long[]> expired;
+		List<ObjectRepository.RunObject> expired;
 		int expiredObjects = 0;
 		long expiredBytes = 0;
 		do {
 			expired = this.objects.runObjects(row.id(), row.expiredThrough(), through, BATCH);
-			this.objects.delete(expired.stream().map(object -> object[0]).toList());
-			this.blobs.markGarbage(expired.stream().map(object -> object[1]).toList(), now);
+			this.objects.delete(expired.stream().map(ObjectRepository.RunObject::rowId).toList());
+			// Inline objects have no blob: their bytes went with their rows.
+			this.blobs.markGarbage(
+					expired.stream().map(ObjectRepository.RunObject::blobId).filter(Objects::nonNull).toList(), now);
 			expiredObjects += expired.size();
-			expiredBytes += expired.stream().mapToLong(object -> object[2]).sum();
+			expiredBytes += expired.stream().mapToLong(ObjectRepository.RunObject::size).sum();
 		}
 		while (expired.size() == BATCH);
 		this.metrics.expired(expiredObjects, expiredBytes);

@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param runObjectExpiry for how many runs of a pipeline the objects of a run are kept
  * @param pipelineByteLimit how many bytes of pipeline objects a pipeline keeps; unset means no
  * byte limit
+ * @param inlineThreshold objects smaller than this keep their bytes in their catalog row instead
+ * of the engine, whatever the engine: one transaction writes them and one query reads them
+ * whole, and nothing is left to reclaim when they go; 0 sends every object to the engine
  * @param database settings of the {@code database} engine
  * @param filesystem settings of the {@code filesystem} engine
  * @param s3 settings of the {@code s3} engine
@@ -35,7 +38,7 @@ import org.springframework.validation.annotation.Validated;
 public record ObjectStoreProperties(@DefaultValue("database") Engine engine,
 		@DefaultValue("5GB") DataSize maxObjectSize, @DefaultValue("50") @Min(1) int pipelineObjectLimit,
 		@DefaultValue("50") @Min(1) int runObjectExpiry, @Nullable DataSize pipelineByteLimit,
-		@DefaultValue @Valid Database database, @DefaultValue @Valid Filesystem filesystem, @DefaultValue @Valid S3 s3) {
+		@DefaultValue("16KB") DataSize inlineThreshold, @DefaultValue @Valid Database database, @DefaultValue @Valid Filesystem filesystem, @DefaultValue @Valid S3 s3) {
 
 	@AssertTrue(message = "gofer.object-store.s3.bucket is required when gofer.object-store.engine is s3")
 	boolean isBucketGivenForS3() {
@@ -51,6 +54,12 @@ public record ObjectStoreProperties(@DefaultValue("database") Engine engine,
 	boolean isSizesPositive() {
 		return this.maxObjectSize.toBytes() > 0
 				&& (this.pipelineByteLimit == null || this.pipelineByteLimit.toBytes() > 0);
+	}
+
+	@AssertTrue(message = "gofer.object-store.inline-threshold must be between 0 and 1MB")
+	boolean isInlineThresholdReasonable() {
+		// Each upload below it is held whole in memory before its commit.
+		return this.inlineThreshold.toBytes() >= 0 && this.inlineThreshold.toBytes() <= 1024 * 1024;
 	}
 
 	/**

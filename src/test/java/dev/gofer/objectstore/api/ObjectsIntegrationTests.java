@@ -255,6 +255,34 @@ class ObjectsIntegrationTests extends IntegrationTest {
 		assertThat(tail.bytes()).isEqualTo(java.util.Arrays.copyOfRange(content, 899_990, 900_000));
 	}
 
+	/**
+	 * Objects below the inline threshold (16 KiB) keep their bytes in the catalog, larger ones in
+	 * the engine: both sides of the boundary read back whole, in ranges and after replacing each
+	 * other under one key.
+	 */
+	@Test
+	void objectsOnBothSidesOfTheInlineThresholdRoundTrip() {
+		String key = this.pipelineObjects + "/boundary";
+		java.util.Random random = new java.util.Random(7);
+		for (int size : new int[] { 16 * 1024 - 1, 16 * 1024, 1, 16 * 1024 + 1, 0, 100_000, 5 }) {
+			byte[] content = new byte[size];
+			random.nextBytes(content);
+			Reply put = this.api.put(key, content, "Content-Type", "application/x-test");
+			assertThat(put.status()).as(put.toString()).isIn(200, 201);
+			Reply get = this.api.get(key);
+			assertThat(get.bytes()).as("%d bytes", size).isEqualTo(content);
+			assertThat(get.header("ETag")).isEqualTo("\"" + sha256(content) + "\"");
+			assertThat(get.header("Content-Type")).isEqualTo("application/x-test");
+			assertThat(this.api.head(key).header("Content-Length")).isEqualTo(String.valueOf(size));
+			if (size > 2) {
+				Reply range = this.api.get(key, "Range", "bytes=1-" + (size - 2));
+				assertThat(range.status()).isEqualTo(206);
+				assertThat(range.bytes()).isEqualTo(java.util.Arrays.copyOfRange(content, 1, size - 1));
+			}
+		}
+		assertThat(this.api.get(this.pipelineObjects).json().at("/objects/0/size").asLong()).isEqualTo(5);
+	}
+
 	@Test
 	void formEncodedBodyIsStoredAsIs() {
 		// curl -d sends this content type; the body must not be parsed as a form.
@@ -289,9 +317,12 @@ class ObjectsIntegrationTests extends IntegrationTest {
 	}
 
 	static String sha256(String text) {
+		return sha256(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static String sha256(byte[] content) {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 		}
 		catch (java.security.NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -88,6 +88,7 @@ class HelmEnvironmentBindingTests {
 		assertThat(store.runObjectExpiry()).isEqualTo(20);
 		assertThat(store.pipelineByteLimit()).isEqualTo(DataSize.ofGigabytes(20));
 		assertThat(store.maxObjectSize()).isEqualTo(DataSize.ofGigabytes(10));
+		assertThat(store.inlineThreshold()).isEqualTo(DataSize.ofKilobytes(64));
 
 		RetentionProperties retention = binder.bind("gofer.retention", RetentionProperties.class).get();
 		assertThat(retention.reclaimDelay()).isEqualTo(Duration.ofMinutes(5));

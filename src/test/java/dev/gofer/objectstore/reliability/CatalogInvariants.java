@@ -23,7 +23,7 @@ final class CatalogInvariants {
 		this.jdbc = JdbcClient.create(dataSource);
 	}
 
-	/** Counters match the objects, no pipeline is over its limit, every object has live bytes. */
+	/** Counters match the objects, no pipeline is over its limit, every object has its bytes. */
 	void assertConsistent(int defaultObjectLimit) {
 		List<String> counterMismatches = this.jdbc.sql("""
 				SELECT p.namespace_id || '/' || p.pipeline_id FROM pipelines p
@@ -39,8 +39,19 @@ final class CatalogInvariants {
 		assertThat(overLimit).as("pipelines over their object limit").isEmpty();
 		long withoutLiveBlob = this.jdbc.sql("""
 				SELECT count(*) FROM objects o LEFT JOIN blobs b ON b.id = o.blob_id
-				WHERE b.id IS NULL OR b.state <> 'LIVE'""").query(Long.class).single();
+				WHERE o.blob_id IS NOT NULL AND (b.id IS NULL OR b.state <> 'LIVE')""").query(Long.class).single();
 		assertThat(withoutLiveBlob).as("objects whose blob is not live").isZero();
+		long badInline = this.jdbc.sql("""
+				SELECT count(*) FROM objects
+				WHERE (blob_id IS NULL) = (content IS NULL) OR (content IS NOT NULL AND length(content) <> size)""")
+			.query(Long.class)
+			.single();
+		assertThat(badInline).as("objects with both or neither of a blob and inline content, or a wrong size")
+			.isZero();
+		long unreferenced = this.jdbc.sql("""
+				SELECT count(*) FROM blobs b WHERE b.state = 'LIVE'
+				AND NOT EXISTS (SELECT 1 FROM objects o WHERE o.blob_id = b.id)""").query(Long.class).single();
+		assertThat(unreferenced).as("live blobs that no object points at").isZero();
 		long withoutBytes = this.jdbc.sql("""
 				SELECT count(*) FROM blobs b WHERE b.state = 'LIVE'
 				AND NOT EXISTS (SELECT 1 FROM blob_chunks c WHERE c.blob_id = b.id AND c.offset_bytes = 0)""")

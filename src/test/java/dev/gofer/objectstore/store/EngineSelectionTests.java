@@ -105,6 +105,15 @@ class EngineSelectionTests {
 	}
 
 	@Test
+	void inlineThresholdOverOneMegabyteFailsStartupSayingSo() {
+		runner().withPropertyValues("gofer.object-store.inline-threshold=2MB").run(context -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("gofer.object-store.inline-threshold must be between 0 and 1MB");
+		});
+	}
+
+	@Test
 	void parseNamesTheValidValues() {
 		assertThat(Engine.parse("sqlite")).isEqualTo(Engine.DATABASE);
 		assertThatIllegalArgumentException().isThrownBy(() -> Engine.parse("s4"))

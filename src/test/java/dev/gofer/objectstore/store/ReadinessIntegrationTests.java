@@ -35,7 +35,9 @@ class ReadinessIntegrationTests {
 			assertThat(down.status()).isEqualTo(503);
 			assertThat(down.json().get("status").asString()).isEqualTo("DOWN");
 			assertThat(api.get("/actuator/health/liveness").status()).as("alive, only not ready").isEqualTo(200);
-			Reply write = api.put("/api/namespaces/default/pipelines/p/objects/k", "v");
+			// Large enough for the engine: a small object lives in the catalog and would be stored.
+			byte[] large = new byte[64 * 1024];
+			Reply write = api.put("/api/namespaces/default/pipelines/p/objects/k", large);
 			assertThat(write.status()).isEqualTo(503);
 			assertThat(write.header("Content-Type")).isEqualTo("application/problem+json");
 			assertThat(write.text()).doesNotContain("blob_chunks", "SQL");
@@ -44,7 +46,7 @@ class ReadinessIntegrationTests {
 
 			jdbc.sql("ALTER TABLE blob_chunks_away RENAME TO blob_chunks").update();
 			assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
-			assertThat(api.put("/api/namespaces/default/pipelines/p/objects/k", "v").status()).isEqualTo(201);
+			assertThat(api.put("/api/namespaces/default/pipelines/p/objects/k", large).status()).isEqualTo(201);
 		}
 	}
 
