@@ -27,8 +27,8 @@ class CatalogWriteConfiguration {
 		if (url == null) {
 			return new CatalogTransactionManager(dataSource, gate, null, null);
 		}
-		SqliteSyncMark mark = new SqliteSyncMark(url, properties.busyTimeout(), gate);
-		return new CatalogTransactionManager(dataSource, gate, new GroupSync(mark, meters), mark);
+		SqliteWalSync sync = new SqliteWalSync(url, properties.busyTimeout());
+		return new CatalogTransactionManager(dataSource, gate, new GroupSync(sync, meters), sync);
 	}
 
 }
