@@ -29,7 +29,7 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 "$java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])' \
   || die "Java 25 or later is needed: set JAVA_HOME (e.g. /usr/lib/jvm/temurin-25-jdk-amd64)"
 
-jar=$(ls target/gofer-object-store-*.jar 2> /dev/null | grep -v '\.original$' | head -n 1 || true)
+jar=${BENCH_JAR:-$(ls target/gofer-object-store-*.jar 2> /dev/null | grep -v '\.original$' | head -n 1 || true)}
 [ -n "$jar" ] || die "no target/gofer-object-store-*.jar: build it first with ./mvnw -DskipTests package (the benchmark builds nothing)"
 
 nginx=$(command -v nginx || echo /usr/sbin/nginx)

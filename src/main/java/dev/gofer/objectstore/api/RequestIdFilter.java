@@ -2,6 +2,7 @@ package dev.gofer.objectstore.api;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -61,7 +62,11 @@ class RequestIdFilter extends OncePerRequestFilter {
 		if (header != null && SAFE.matcher(header).matches()) {
 			return header;
 		}
-		return UUID.randomUUID().toString();
+		// Random enough to tell requests apart, without UUID.randomUUID()'s SecureRandom, which
+		// serializes every request on one lock and reads the kernel's entropy.
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return new UUID(random.nextLong() & ~0xF000L | 0x4000L,
+				random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
 	}
 
 }

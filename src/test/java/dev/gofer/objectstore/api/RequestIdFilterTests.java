@@ -39,6 +39,10 @@ class RequestIdFilterTests {
 		Handled first = handle(null);
 		Handled second = handle(null);
 		assertThat(first.idInMdc()).matches("[0-9a-f-]{36}").isNotEqualTo(second.idInMdc());
+		// A well-formed random (version 4, IETF variant) UUID, as log tools parse them.
+		java.util.UUID uuid = java.util.UUID.fromString(first.idInMdc());
+		assertThat(uuid.version()).isEqualTo(4);
+		assertThat(uuid.variant()).isEqualTo(2);
 		assertThat(first.response().getHeader("X-Request-Id")).isEqualTo(first.idInMdc());
 	}
 
