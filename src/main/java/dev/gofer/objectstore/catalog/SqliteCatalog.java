@@ -1,10 +1,14 @@
 package dev.gofer.objectstore.catalog;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteDataSource;
 
 /** What makes a catalog a SQLite one, and how the service opens its connections. */
 final class SqliteCatalog {
@@ -30,6 +34,32 @@ final class SqliteCatalog {
 	 * with SQLITE_BUSY without waiting), and foreign keys enforced.
 	 * @param synchronous NORMAL for the pool, FULL for the group commit's sync
 	 */
+	/**
+	 * The connections of the service's pool: {@link #config} with {@code synchronous} NORMAL, and
+	 * log checkpoints left to {@link SqliteCheckpointer} but for a safety net.
+	 */
+	static SQLiteDataSource poolDataSource(String url, Duration busyTimeout) {
+		SQLiteDataSource dataSource = new SQLiteDataSource(config(busyTimeout, SQLiteConfig.SynchronousMode.NORMAL)) {
+
+			@Override
+			public SQLiteConnection getConnection(@Nullable String username, @Nullable String password)
+					throws SQLException {
+				SQLiteConnection connection = super.getConnection(username, password);
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("PRAGMA wal_autocheckpoint = " + SqliteCheckpointer.WRITER_CHECKPOINT_PAGES);
+				}
+				catch (SQLException ex) {
+					connection.close();
+					throw ex;
+				}
+				return connection;
+			}
+
+		};
+		dataSource.setUrl(url);
+		return dataSource;
+	}
+
 	static SQLiteConfig config(Duration busyTimeout, SQLiteConfig.SynchronousMode synchronous) {
 		SQLiteConfig config = new SQLiteConfig();
 		config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -17,13 +16,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Tunes a SQLite catalog before its pool opens a connection ({@link SqliteCatalog#config}, with
- * the busy timeout {@code gofer.catalog.busy-timeout}), with NORMAL sync: commits append to the write-ahead log without syncing it, and
- * {@link CatalogTransactionManager} syncs it once for a group of commits before any of them is
- * acknowledged, so that an acknowledged write still survives a power cut. Connections keep their
+ * Tunes a SQLite catalog before its pool opens a connection ({@link SqliteCatalog#poolDataSource},
+ * with the busy timeout {@code gofer.catalog.busy-timeout}), with NORMAL sync: commits append to
+ * the write-ahead log without syncing it, and {@link CatalogTransactionManager} syncs it once for a
+ * group of commits before any of them is acknowledged, so that an acknowledged write still
+ * survives a power cut. Connections leave checkpoints to {@link SqliteCheckpointer}, keep their
  * compiled statements and survive a transaction that cannot begin
- * ({@link SqliteConnectionDataSource}). It also creates the database file's
- * directory.
+ * ({@link SqliteConnectionDataSource}). It also creates the database file's directory.
  */
 @Component
 class SqliteDataSourcePostProcessor implements BeanPostProcessor {
@@ -42,9 +41,7 @@ class SqliteDataSourcePostProcessor implements BeanPostProcessor {
 		String url = SqliteCatalog.url(bean);
 		if (url != null) {
 			createDirectory(url);
-			SQLiteDataSource sqlite = new SQLiteDataSource(
-					SqliteCatalog.config(busyTimeout(), SQLiteConfig.SynchronousMode.NORMAL));
-			sqlite.setUrl(url);
+			SQLiteDataSource sqlite = SqliteCatalog.poolDataSource(url, busyTimeout());
 			HikariDataSource dataSource = (HikariDataSource) bean;
 			// The pool keeps the URL for those who read it, and opens connections through this.
 			dataSource.setDataSource(new SqliteConnectionDataSource(sqlite, STATEMENTS_PER_CONNECTION));

@@ -56,7 +56,7 @@ public abstract class ObjectStoreContractTests {
 	protected void blobsAroundBufferSizesReadBackIntact() throws IOException {
 		// Engines size their buffers by what they read first (16 KiB, 64 KiB chunks in the tests):
 		// each size here sits on or next to such a boundary, and arrives in uneven pieces.
-		for (int size : new int[] { 1, 8191, 16383, 16384, 16385, 65535, 65536, 65537, 131073 }) {
+		for (int size : new int[] { 1, 8191, 16383, 16384, 16385, 65535, 65536, 65537, 131072, 131073, 196608 }) {
 			byte[] content = random(size);
 			long id = newId();
 			assertThat(this.store.write(id, new TricklingInputStream(content, 7000))).as("size %d", size)

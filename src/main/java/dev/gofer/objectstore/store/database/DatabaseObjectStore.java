@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.LongConsumer;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +22,8 @@ import dev.gofer.objectstore.store.ObjectStore;
 /**
  * Keeps bytes in the catalog database as chunks of a fixed size. Each chunk is written and read by
  * its own short statement, so a transfer holds neither a connection nor the write lock for its
- * whole length, and needs memory for one chunk only.
+ * whole length, and needs memory for two chunks at most (an upload's last chunk is inserted while
+ * the next is received).
  * <p>
  * On SQLite, chunks are not synced when written: they share the catalog's write-ahead log, so the synced
  * commit that makes the object visible makes them durable too.
@@ -47,25 +52,97 @@ class DatabaseObjectStore implements ObjectStore {
 		this.chunkSize = chunkSize;
 	}
 
+	/**
+	 * Reads the content a chunk at a time and inserts each chunk while the next one is read, so
+	 * that a large upload keeps two cores busy: one receiving and hashing, one writing to the
+	 * database. Two chunks of memory at most.
+	 */
 	@Override
 	public long write(long blobId, InputStream content) throws IOException {
-		byte[] buffer = new byte[Math.min(FIRST_READ, this.chunkSize)];
-		int n = content.readNBytes(buffer, 0, buffer.length);
-		if (n == buffer.length && n < this.chunkSize) {
-			buffer = Arrays.copyOf(buffer, this.chunkSize);
-			n += content.readNBytes(buffer, n, buffer.length - n);
-		}
-		long offset = 0;
-		while (true) {
+		byte[] reading = new byte[Math.min(FIRST_READ, this.chunkSize)];
+		int n = content.readNBytes(reading, 0, reading.length);
+		if (n < reading.length) {
 			// A blob always has a chunk at offset 0, even an empty one: open() relies on it.
-			if (n > 0 || offset == 0) {
-				insertChunk(blobId, offset, n == buffer.length ? buffer : Arrays.copyOf(buffer, n));
+			insertChunk(blobId, 0, Arrays.copyOf(reading, n));
+			return n;
+		}
+		if (n < this.chunkSize) {
+			reading = Arrays.copyOf(reading, this.chunkSize);
+			n += content.readNBytes(reading, n, reading.length - n);
+		}
+		byte[] inserted = null;
+		FutureTask<Void> inserting = null;
+		long offset = 0;
+		try {
+			while (true) {
+				// The chunk before is in the database: its buffer is free again.
+				await(inserting);
+				inserting = insertInBackground(blobId, offset, n == reading.length ? reading : Arrays.copyOf(reading, n));
 				offset += n;
+				if (n < reading.length) {
+					break;
+				}
+				byte[] free = inserted != null ? inserted : new byte[reading.length];
+				inserted = reading;
+				reading = free;
+				n = content.readNBytes(reading, 0, reading.length);
+				if (n == 0) {
+					break;
+				}
 			}
-			if (n < buffer.length) {
-				return offset;
+			await(inserting);
+			inserting = null;
+			return offset;
+		}
+		finally {
+			if (inserting != null) {
+				// No insert may land after this method has failed and its blob is being deleted.
+				awaitQuietly(inserting);
 			}
-			n = content.readNBytes(buffer, 0, buffer.length);
+		}
+	}
+
+	private FutureTask<Void> insertInBackground(long blobId, long offset, byte[] data) {
+		FutureTask<Void> task = new FutureTask<>(() -> insertChunk(blobId, offset, data), null);
+		Thread.ofVirtual().name("blob-" + blobId + "-chunk-" + offset).start(task);
+		return task;
+	}
+
+	private static void await(@Nullable FutureTask<Void> task) {
+		if (task == null) {
+			return;
+		}
+		try {
+			task.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new UnavailableException("The database that holds the objects' bytes is unavailable", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new UnavailableException("Interrupted while storing the object's bytes", ex);
+		}
+	}
+
+	private static void awaitQuietly(FutureTask<Void> task) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				task.get();
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+			catch (ExecutionException ex) {
+				break;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
