@@ -50,8 +50,8 @@ class CrashRecoveryProcessTests {
 
 	private static final long KILL_AFTER = 50L << 20;
 
-	/** Chunks (1 MiB each by default) that the server must have stored before it is killed. */
-	private static final int CHUNKS_BEFORE_KILL = 16;
+	/** Chunks (256 KiB each by default, 16 MiB in all) that the server must have stored before it is killed. */
+	private static final int CHUNKS_BEFORE_KILL = 64;
 
 	@Test
 	@Timeout(120)

@@ -28,18 +28,11 @@ final class SqliteCatalog {
 	}
 
 	/**
-	 * The settings of every connection: WAL so that readers never wait for the writer, a busy
-	 * timeout so that writers queue instead of failing at once, immediate transactions so that a
-	 * transaction takes the write lock at its start (a read that later upgrades to a write can fail
-	 * with SQLITE_BUSY without waiting), and foreign keys enforced.
-	 * @param synchronous NORMAL for the pool, FULL for the group commit's sync
-	 */
-	/**
-	 * The connections of the service's pool: {@link #config} with {@code synchronous} NORMAL, and
-	 * log checkpoints left to {@link SqliteCheckpointer} but for a safety net.
+	 * The connections of the service's pool: {@link #config}, with log checkpoints left to
+	 * {@link SqliteCheckpointer} but for a safety net.
 	 */
 	static SQLiteDataSource poolDataSource(String url, Duration busyTimeout) {
-		SQLiteDataSource dataSource = new SQLiteDataSource(config(busyTimeout, SQLiteConfig.SynchronousMode.NORMAL)) {
+		SQLiteDataSource dataSource = new SQLiteDataSource(config(busyTimeout)) {
 
 			@Override
 			public SQLiteConnection getConnection(@Nullable String username, @Nullable String password)
@@ -60,10 +53,18 @@ final class SqliteCatalog {
 		return dataSource;
 	}
 
-	static SQLiteConfig config(Duration busyTimeout, SQLiteConfig.SynchronousMode synchronous) {
+	/**
+	 * The settings of every connection: WAL so that readers never wait for the writer; NORMAL
+	 * sync, so that a commit appends to the log without syncing it ({@link SqliteWalSync} syncs
+	 * it for a group of commits); a busy timeout so that writers queue instead of failing at
+	 * once; immediate transactions so that a transaction takes the write lock at its start (a
+	 * read that later upgrades to a write can fail with SQLITE_BUSY without waiting); and foreign
+	 * keys enforced.
+	 */
+	static SQLiteConfig config(Duration busyTimeout) {
 		SQLiteConfig config = new SQLiteConfig();
 		config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-		config.setSynchronous(synchronous);
+		config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
 		config.setBusyTimeout((int) busyTimeout.toMillis());
 		config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
 		config.enforceForeignKeys(true);

@@ -99,8 +99,7 @@ class SqliteCheckpointer implements SmartLifecycle {
 
 	private Connection connection() throws SQLException {
 		if (this.connection == null) {
-			SQLiteConfig config = SqliteCatalog.config(this.properties.busyTimeout(),
-					SQLiteConfig.SynchronousMode.NORMAL);
+			SQLiteConfig config = SqliteCatalog.config(this.properties.busyTimeout());
 			this.connection = DriverManager.getConnection(this.url, config.toProperties());
 		}
 		return this.connection;

@@ -80,7 +80,7 @@ final class SqliteWalSync implements Runnable, AutoCloseable {
 
 	private FileChannel channel() throws SQLException, IOException {
 		if (this.channel == null) {
-			SQLiteConfig config = SqliteCatalog.config(this.busyTimeout, SQLiteConfig.SynchronousMode.NORMAL);
+			SQLiteConfig config = SqliteCatalog.config(this.busyTimeout);
 			this.keeper = DriverManager.getConnection(this.url, config.toProperties());
 			Path database = databaseFile(this.keeper);
 			this.log = database.resolveSibling(database.getFileName() + "-wal");

@@ -66,9 +66,11 @@ public record ObjectStoreProperties(@DefaultValue("database") Engine engine,
 	 * {@code gofer.object-store.database.*}.
 	 *
 	 * @param chunkSize the size of the rows that hold an object's bytes; each is read and
-	 * written whole, so it bounds the memory one transfer needs
+	 * written whole, so it bounds the memory one transfer needs. Below 512KB, so that a chunk is
+	 * not a humongous object to the JVM's collector with a small heap: 1MB chunks set off a
+	 * collection every few chunks of a download.
 	 */
-	public record Database(@DefaultValue("1MB") DataSize chunkSize) {
+	public record Database(@DefaultValue("256KB") DataSize chunkSize) {
 
 		@AssertTrue(message = "gofer.object-store.database.chunk-size must be between 4KB and 64MB")
 		boolean isChunkSizeReasonable() {

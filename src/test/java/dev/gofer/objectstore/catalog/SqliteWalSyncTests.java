@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteConfig;
 
 import dev.gofer.objectstore.error.UnavailableException;
 
@@ -105,7 +104,7 @@ class SqliteWalSyncTests {
 
 	private Connection connect() throws SQLException {
 		return DriverManager.getConnection(this.url,
-				SqliteCatalog.config(Duration.ofSeconds(5), SQLiteConfig.SynchronousMode.NORMAL).toProperties());
+				SqliteCatalog.config(Duration.ofSeconds(5)).toProperties());
 	}
 
 	private static Object fileKey(Path file) throws java.io.IOException {

@@ -36,7 +36,7 @@ class DatabaseObjectStore implements ObjectStore {
 
 	/**
 	 * What the first read of an upload asks for: most objects are small, and a buffer of a whole
-	 * chunk for each (1 MiB by default) filled the heap with short-lived large arrays.
+	 * chunk for each filled the heap with short-lived large arrays.
 	 */
 	private static final int FIRST_READ = 16 * 1024;
 
