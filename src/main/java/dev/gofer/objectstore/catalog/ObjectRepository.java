@@ -26,20 +26,21 @@ class ObjectRepository {
 
 	/** The object under {@code key}, without the bytes of an inline object. */
 	Optional<StoredObject> find(Scope scope, String key) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM objects WHERE scope = :scope AND object_key = :key")
-			.param("scope", scope.catalogKey())
-			.param("key", key)
-			.query(ObjectRepository::map)
-			.optional();
+		return find(scope, key, false);
 	}
 
 	/** The object under {@code key}, with the bytes of an inline object: all a download needs. */
 	Optional<ObjectEntry> findWithContent(Scope scope, String key) {
+		return find(scope, key, true).map(StoredObject::entry);
+	}
+
+	private Optional<StoredObject> find(Scope scope, String key, boolean withContent) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + ", content FROM objects WHERE scope = :scope AND object_key = :key")
+			.sql("SELECT " + COLUMNS + (withContent ? ", content" : "")
+					+ " FROM objects WHERE scope = :scope AND object_key = :key")
 			.param("scope", scope.catalogKey())
 			.param("key", key)
-			.query((rs, row) -> entry(rs, rs.getBytes("content")))
+			.query((rs, row) -> new StoredObject(rs.getLong("id"), entry(rs, withContent ? rs.getBytes("content") : null)))
 			.optional();
 	}
 

@@ -1,5 +1,7 @@
 package dev.gofer.objectstore.catalog;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -51,6 +53,11 @@ final class SqliteCatalog {
 		};
 		dataSource.setUrl(url);
 		return dataSource;
+	}
+
+	/** A connection of its own, outside the pool, with the settings of every connection. */
+	static Connection connect(String url, Duration busyTimeout) throws SQLException {
+		return DriverManager.getConnection(url, config(busyTimeout).toProperties());
 	}
 
 	/**

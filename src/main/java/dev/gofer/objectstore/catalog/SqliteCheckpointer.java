@@ -1,7 +1,6 @@
 package dev.gofer.objectstore.catalog;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -99,8 +97,7 @@ class SqliteCheckpointer implements SmartLifecycle {
 
 	private Connection connection() throws SQLException {
 		if (this.connection == null) {
-			SQLiteConfig config = SqliteCatalog.config(this.properties.busyTimeout());
-			this.connection = DriverManager.getConnection(this.url, config.toProperties());
+			this.connection = SqliteCatalog.connect(this.url, this.properties.busyTimeout());
 		}
 		return this.connection;
 	}

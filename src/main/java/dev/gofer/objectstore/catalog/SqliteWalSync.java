@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,7 +17,6 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 
 import dev.gofer.objectstore.error.UnavailableException;
 
@@ -80,8 +78,7 @@ final class SqliteWalSync implements Runnable, AutoCloseable {
 
 	private FileChannel channel() throws SQLException, IOException {
 		if (this.channel == null) {
-			SQLiteConfig config = SqliteCatalog.config(this.busyTimeout);
-			this.keeper = DriverManager.getConnection(this.url, config.toProperties());
+			this.keeper = SqliteCatalog.connect(this.url, this.busyTimeout);
 			Path database = databaseFile(this.keeper);
 			this.log = database.resolveSibling(database.getFileName() + "-wal");
 			this.fileKey = fileKey(this.log);
