@@ -8,10 +8,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs {@link ProblemErrorReportValve} as the host's error report valve, and
- * {@link UnreadBodyValve} in front of the application.
+ * {@link UnreadBodyValve} in front of the application; and reads and writes sockets
+ * {@value #SOCKET_BUFFER} bytes at a time.
  */
 @Component
 class TomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+	/**
+	 * The largest read from, or write to, a connection's socket. Tomcat's default of 8 KiB made a
+	 * 1 GiB transfer take 131,072 system calls, and system calls are what a transfer spent most of
+	 * its time in on a virtual machine: 32 KiB made downloads 1.5 to 2 times as fast and uploads a
+	 * fifth faster (bench/). Each kept-alive connection holds one buffer of this size for each
+	 * direction; 64 KiB measured no faster.
+	 */
+	static final int SOCKET_BUFFER = 32 * 1024;
 
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
@@ -20,6 +30,10 @@ class TomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebSer
 			if (context.getParent() instanceof StandardHost host) {
 				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
 			}
+		});
+		factory.addConnectorCustomizers(connector -> {
+			connector.setProperty("socket.appReadBufSize", Integer.toString(SOCKET_BUFFER));
+			connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_BUFFER));
 		});
 	}
 
