@@ -134,7 +134,7 @@ class ObjectTransfer {
 
 	/** The headers of a GET, without the body. */
 	void head(Scope scope, String key, HttpServletResponse response) {
-		ObjectEntry entry = this.objects.get(scope, Identifiers.key(key));
+		ObjectEntry entry = this.objects.describe(scope, Identifiers.key(key));
 		writeHeaders(response, entry);
 		response.setContentLengthLong(entry.size());
 	}

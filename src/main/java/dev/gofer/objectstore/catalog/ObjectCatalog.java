@@ -50,6 +50,11 @@ public class ObjectCatalog {
 		return this.objects.findWithContent(scope, key);
 	}
 
+	/** The object under {@code key}, without its bytes even when they are inline. */
+	public Optional<ObjectEntry> describe(Scope scope, String key) {
+		return this.objects.find(scope, key).map(StoredObject::entry);
+	}
+
 	public List<ObjectEntry> list(Scope scope, @Nullable String prefix, boolean newestFirst, @Nullable Integer limit) {
 		return this.objects.list(scope, prefix, newestFirst, limit);
 	}

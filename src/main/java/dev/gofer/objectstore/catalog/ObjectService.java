@@ -101,9 +101,18 @@ public class ObjectService {
 		}
 	}
 
+	/** The object under {@code key}, with the bytes of an inline object, for a download. */
 	public ObjectEntry get(Scope scope, String key) {
-		return this.catalog.find(scope, key)
-			.orElseThrow(() -> new NotFoundException("Key '" + key + "' does not exist in " + scope));
+		return this.catalog.find(scope, key).orElseThrow(() -> notFound(scope, key));
+	}
+
+	/** The object under {@code key} without its bytes, for an answer without a body (HEAD). */
+	public ObjectEntry describe(Scope scope, String key) {
+		return this.catalog.describe(scope, key).orElseThrow(() -> notFound(scope, key));
+	}
+
+	private static NotFoundException notFound(Scope scope, String key) {
+		return new NotFoundException("Key '" + key + "' does not exist in " + scope);
 	}
 
 	/**
