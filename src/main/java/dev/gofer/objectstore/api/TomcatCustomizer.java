@@ -17,7 +17,7 @@ class TomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebSer
 	/**
 	 * The largest read from, or write to, a connection's socket. Tomcat's default of 8 KiB made a
 	 * 1 GiB transfer take 131,072 system calls, and system calls are what a transfer spent most of
-	 * its time in on a virtual machine: 32 KiB made downloads 1.5 to 2 times as fast and uploads a
+	 * its time in on a virtual machine: 32 KiB made downloads 1.4 to 2 times as fast and uploads a
 	 * fifth faster (bench/). Each kept-alive connection holds one buffer of this size for each
 	 * direction; 64 KiB measured no faster.
 	 */
