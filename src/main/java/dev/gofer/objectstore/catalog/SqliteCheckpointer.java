@@ -54,6 +54,7 @@ class SqliteCheckpointer implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		if (this.url != null && this.scheduler == null) {
+			openEarly();
 			this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
 				.name("sqlite-checkpoint")
 				.daemon(true)
@@ -81,6 +82,21 @@ class SqliteCheckpointer implements SmartLifecycle {
 	@Override
 	public synchronized boolean isRunning() {
 		return this.scheduler != null;
+	}
+
+	/**
+	 * Opens the connection with the service, as the pool opens its own, rather than at the first
+	 * checkpoint: a connection that SQLite opens while the log is missing creates a new, empty log
+	 * in its place, so connections are opened when the service starts and kept. If the catalog
+	 * cannot be opened now, the first checkpoint tries again.
+	 */
+	private void openEarly() {
+		try {
+			connection();
+		}
+		catch (SQLException ex) {
+			logger.debug("Opening the checkpoint connection failed; the first checkpoint retries", ex);
+		}
 	}
 
 	/** One passive checkpoint: copies what no reader still needs, and costs nothing when idle. */
