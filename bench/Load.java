@@ -16,7 +16,7 @@ public class Load {
 
 	private static final String USAGE = """
 			java bench/Load.java --engine E --service 127.0.0.1:PORT:PID --token T --nginx 127.0.0.1:PORT:PID
-			    [--s3proxy 127.0.0.1:PORT:PID] [--gc-log FILE] [--out FILE]
+			    [--s3proxy 127.0.0.1:PORT:PID] [--gc-log FILE] [--out FILE] [--scratch DIR]
 			    [--concurrency 16] [--warmup 5] [--duration 15] [--keys 1000] [--big-mib 1024]
 			    [--scale 10000] [--run-objects 10] [--rounds 3] [--phases get,put,runs,big,scale]
 			bench/run.sh starts the servers and passes these; see bench/README.md.""";
@@ -48,7 +48,8 @@ public class Load {
 		}
 		Path gcLog = options.containsKey("gc-log") ? Path.of(options.get("gc-log")) : null;
 		Report report = new Report(settings);
-		new Load(settings, report, service, targets).run(gcLog);
+		Disk disk = new Disk(Path.of(options.getOrDefault("scratch", System.getProperty("java.io.tmpdir"))));
+		new Load(settings, report, service, targets, disk).run(gcLog);
 		String text = report.render(service.name(), nginx.name(), s3proxy == null ? null : s3proxy.name());
 		System.out.println(text);
 		if (options.containsKey("out")) {
@@ -66,12 +67,15 @@ public class Load {
 
 	private final Workloads workloads;
 
-	private Load(Settings settings, Report report, Target service, List<Target> targets) {
+	private final Disk disk;
+
+	private Load(Settings settings, Report report, Target service, List<Target> targets, Disk disk) {
 		this.settings = settings;
 		this.report = report;
 		this.service = service;
 		this.targets = targets;
 		this.workloads = new Workloads(settings);
+		this.disk = disk;
 	}
 
 	private void run(Path gcLog) throws InterruptedException {
@@ -86,6 +90,14 @@ public class Load {
 			this.report.rounds.add(rounds("1 KiB GET, req/s", rounds, Stats.Summary::perSecond));
 		}
 		if (this.settings.runs("put")) {
+			try {
+				this.report.syncMillis = this.disk.syncMillis();
+				progress("put", "disk", "4 KiB written to a new file and synced in "
+						+ Report.fmt(this.report.syncMillis) + " ms (median)");
+			}
+			catch (IOException ex) {
+				this.report.failures.put("sync latency of the disk alone", ex.toString());
+			}
 			Map<String, List<Stats.Summary>> rounds = inRounds("put", target -> {
 				double[] before = target.isService() ? syncs(target) : null;
 				Stats.Summary summary = log("put", target, this.workloads.puts(target));
@@ -124,7 +136,7 @@ public class Load {
 					this.report.bigGc = Probe.gcWindow(gcLog, transfer.fromMillis(), transfer.toMillis());
 				}
 				return transfer;
-			});
+			}, this::durableUpload);
 			// A failed transfer in any round is what the table shows, so that it cannot hide.
 			rounds.forEach((name, transfers) -> this.report.transfers.put(name,
 					transfers.stream().filter(t -> !t.verified()).findFirst()
@@ -145,14 +157,37 @@ public class Load {
 	 * collects each target's results in order.
 	 */
 	private <T> Map<String, List<T>> inRounds(String phase, Round<T> round) throws InterruptedException {
+		return inRounds(phase, round, () -> {
+		});
+	}
+
+	/** As {@link #inRounds(String, Round)}, with {@code afterEach} at the end of every round. */
+	private <T> Map<String, List<T>> inRounds(String phase, Round<T> round, Step afterEach)
+			throws InterruptedException {
 		Map<String, List<T>> results = new LinkedHashMap<>();
 		for (int i = 0; i < this.settings.rounds(); i++) {
 			for (Target target : this.targets) {
 				measure(phase, target, () -> results.computeIfAbsent(target.name(), name -> new ArrayList<>())
 					.add(round.run(target)));
 			}
+			try {
+				afterEach.run();
+			}
+			catch (IOException | RuntimeException ex) {
+				this.report.failures.put(phase + " on the disk alone", ex.toString());
+				progress(phase, "disk", "FAILED: " + ex);
+			}
 		}
 		return results;
+	}
+
+	/** The disk's reference for a durable upload, in the same round as the servers' uploads. */
+	private void durableUpload() throws IOException, InterruptedException {
+		flushDirtyPages();
+		Thread.sleep(2_000);
+		double mibs = this.disk.durableUpload(this.workloads.bigContent());
+		this.report.durableUploads.add(mibs);
+		progress("big", "disk", Report.fmt(mibs) + " MiB/s written to a new file and synced");
 	}
 
 	private interface Round<T> {
@@ -286,7 +321,11 @@ public class Load {
 	}
 
 	private static void progress(String phase, Target target, String message) {
-		System.err.printf("[%-5s] %-8s %s%n", phase, target.name(), message);
+		progress(phase, target.name(), message);
+	}
+
+	private static void progress(String phase, String who, String message) {
+		System.err.printf("[%-5s] %-8s %s%n", phase, who, message);
 	}
 
 	private static Map<String, String> options(String[] args) {

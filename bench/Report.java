@@ -37,6 +37,12 @@ final class Report {
 
 	double smallHeapSampledMiB = Double.NaN;
 
+	/** The disk alone: median time to write 4 KiB to a new file and sync it. */
+	double syncMillis = Double.NaN;
+
+	/** The disk alone: the big content written to a new file and synced, MiB/s, every round. */
+	final List<Double> durableUploads = new ArrayList<>();
+
 	Report(Settings settings) {
 		this.settings = settings;
 	}
@@ -62,6 +68,9 @@ final class Report {
 		transfer(main, "1 GiB download, MiB/s", service, nginx, s3proxy, bigTargets[1], false);
 		rss(main, service, nginx, s3proxy);
 		out.append(main).append('\n');
+		if (!this.durableUploads.isEmpty() || !Double.isNaN(this.syncMillis)) {
+			out.append(durability(service, nginx)).append('\n');
+		}
 		out.append(memory(service)).append('\n');
 		if (this.runs != null) {
 			out.append(runTable()).append('\n');
@@ -124,6 +133,34 @@ final class Report {
 		table.row("peak RSS during the 1 GiB transfer, MiB", value(this.transfers, service, t -> rssCell(t)),
 				value(this.transfers, nginx, t -> rssCell(t)), ratio(this.transfers, service, nginx, rss), "—",
 				value(this.transfers, s3proxy, t -> rssCell(t)), ratio(this.transfers, service, s3proxy, rss));
+	}
+
+	/**
+	 * The disk's own figures beside the servers': nginx answers before its writes reach the disk,
+	 * the service only after, so a durable upload cannot beat the disk's reference.
+	 */
+	private String durability(String service, String nginx) {
+		StringBuilder out = new StringBuilder();
+		out.append("| the disk alone (load generator, same directory) | figure | service ÷ disk | disk ÷ nginx |\n")
+			.append("|---|---:|---:|---:|\n");
+		if (!this.durableUploads.isEmpty()) {
+			List<Double> sorted = new ArrayList<>(this.durableUploads);
+			sorted.sort(null);
+			double disk = sorted.get((sorted.size() - 1) / 2);
+			Workloads.Transfer up = this.transfers.get(service);
+			Workloads.Transfer peer = this.transfers.get(nginx);
+			out.append("| 1 GiB written to a new file and synced, MiB/s | ").append(fmt(disk)).append(" | ")
+				.append(up == null ? "—" : fmt(up.uploadMiBs() / disk) + "×").append(" (upload) | ")
+				.append(peer == null ? "—" : fmt(disk / peer.uploadMiBs()) + "× (upload)").append(" |\n");
+		}
+		if (!Double.isNaN(this.syncMillis)) {
+			out.append("| 4 KiB written to a new file and synced, median ms | ").append(fmt(this.syncMillis))
+				.append(" | — | — |\n");
+		}
+		out.append("\nnginx answers a PUT once its bytes are in the page cache; the service answers only once they ")
+			.append("are synced. No server that syncs before answering uploads faster than the disk alone, so an ")
+			.append("upload target above \"disk ÷ nginx\" is out of reach of any durable server in this run.\n");
+		return out.toString();
 	}
 
 	private String memory(String service) {

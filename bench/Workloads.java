@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,9 @@ final class Workloads {
 	private final byte[] small = new byte[1024];
 
 	private BigContent big;
+
+	/** PUT loads run so far, on any server: each writes keys of its own. */
+	private final AtomicInteger putRounds = new AtomicInteger();
 
 	Workloads(Settings settings) {
 		this.settings = settings;
@@ -63,9 +67,12 @@ final class Workloads {
 		Stats.parallel(target, PUT_OBJECT_LIMIT, this.settings.concurrency(),
 				(http, i) -> target.put(http, "put", "prime" + i, this.small));
 		List<String> headers = target.uploadHeaders();
+		// A prefix of its own for every round: a key written in an earlier round is no new key for
+		// nginx or s3proxy, whose later rounds overwrote files instead of creating them.
+		String round = "r" + this.putRounds.incrementAndGet() + "-";
 		Stats.Summary summary = Stats.closedLoop(target, this.settings.concurrency(), this.settings.warmup(),
 				this.settings.duration(), (http, worker, sequence) -> {
-					String path = target.objectPath("put", "w" + worker + "-" + sequence);
+					String path = target.objectPath("put", round + "w" + worker + "-" + sequence);
 					return http.send("PUT", path, headers, this.small).ok();
 				});
 		if (target.isService()) {
@@ -178,7 +185,7 @@ final class Workloads {
 		}
 	}
 
-	private synchronized BigContent bigContent() {
+	synchronized BigContent bigContent() {
 		if (this.big == null) {
 			this.big = new BigContent(this.settings.bigMiB());
 		}

@@ -172,7 +172,7 @@ machine=$(
 echo "$machine"
 
 load_args=(--engine "$engine" --service "127.0.0.1:$service_port:$service_pid" --token "$token"
-  --nginx "127.0.0.1:$nginx_port:$nginx_pid" --gc-log "$dir/gc.log" --out "$dir/results.md")
+  --nginx "127.0.0.1:$nginx_port:$nginx_pid" --gc-log "$dir/gc.log" --out "$dir/results.md" --scratch "$dir/disk")
 if [ -n "$s3proxy_jar" ]; then
   load_args+=(--s3proxy "127.0.0.1:$s3_port:$s3_pid")
 fi
