@@ -150,8 +150,8 @@ final class Report {
 			Workloads.Transfer up = this.transfers.get(service);
 			Workloads.Transfer peer = this.transfers.get(nginx);
 			out.append("| 1 GiB written to a new file and synced, MiB/s | ").append(fmt(disk)).append(" | ")
-				.append(up == null ? "—" : fmt(up.uploadMiBs() / disk) + "×").append(" (upload) | ")
-				.append(peer == null ? "—" : fmt(disk / peer.uploadMiBs()) + "× (upload)").append(" |\n");
+				.append(times(up == null ? Double.NaN : up.uploadMiBs() / disk)).append(" (upload) | ")
+				.append(times(peer == null ? Double.NaN : disk / peer.uploadMiBs())).append(" (upload) |\n");
 		}
 		if (!Double.isNaN(this.syncMillis)) {
 			out.append("| 4 KiB written to a new file and synced, median ms | ").append(fmt(this.syncMillis))
@@ -290,6 +290,10 @@ final class Report {
 		}
 		double off = atLeast ? (1 - ratio / target) * 100 : (ratio / target - 1) * 100;
 		return goal + " ✗ (" + (atLeast ? "short by " : "over by ") + fmt(off) + " %)";
+	}
+
+	private static String times(double ratio) {
+		return Double.isNaN(ratio) ? "—" : fmt(ratio) + "×";
 	}
 
 	private static String fmtOrDash(Double value) {
