@@ -149,7 +149,8 @@ final class Report {
 			double disk = sorted.get((sorted.size() - 1) / 2);
 			Workloads.Transfer up = this.transfers.get(service);
 			Workloads.Transfer peer = this.transfers.get(nginx);
-			out.append("| 1 GiB written to a new file and synced, MiB/s | ").append(fmt(disk)).append(" | ")
+			out.append("| ").append(this.settings.bigMiB())
+				.append(" MiB written to a new file and synced, MiB/s | ").append(fmt(disk)).append(" | ")
 				.append(times(up == null ? Double.NaN : up.uploadMiBs() / disk)).append(" (upload) | ")
 				.append(times(peer == null ? Double.NaN : disk / peer.uploadMiBs())).append(" (upload) |\n");
 		}
