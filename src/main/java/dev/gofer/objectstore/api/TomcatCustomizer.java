@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Installs {@link ProblemErrorReportValve} as the host's error report valve, and
  * {@link UnreadBodyValve} in front of the application; and reads and writes sockets
- * {@value #SOCKET_BUFFER} bytes at a time.
+ * {@code gofer.server.socket-buffer} bytes at a time.
  */
 @Component
 class TomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -17,11 +17,15 @@ class TomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebSer
 	/**
 	 * The largest read from, or write to, a connection's socket. Tomcat's default of 8 KiB made a
 	 * 1 GiB transfer take 131,072 system calls, and system calls are what a transfer spent most of
-	 * its time in on a virtual machine: 32 KiB made downloads 1.4 to 2 times as fast and uploads a
-	 * fifth faster (bench/). Each kept-alive connection holds one buffer of this size for each
-	 * direction; 64 KiB measured no faster.
+	 * its time in on a virtual machine: 32 KiB (the default of {@link SocketProperties}) made
+	 * downloads 1.4 to 2 times as fast and uploads a fifth faster (bench/); 64 KiB measured no
+	 * faster.
 	 */
-	static final int SOCKET_BUFFER = 32 * 1024;
+	private final int socketBuffer;
+
+	TomcatCustomizer(SocketProperties properties) {
+		this.socketBuffer = properties.socketBufferBytes();
+	}
 
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
@@ -32,8 +36,8 @@ class TomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebSer
 			}
 		});
 		factory.addConnectorCustomizers(connector -> {
-			connector.setProperty("socket.appReadBufSize", Integer.toString(SOCKET_BUFFER));
-			connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_BUFFER));
+			connector.setProperty("socket.appReadBufSize", Integer.toString(this.socketBuffer));
+			connector.setProperty("socket.appWriteBufSize", Integer.toString(this.socketBuffer));
 		});
 	}
 
