@@ -6,8 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What durability costs on the disk the servers write to, measured by the load generator itself:
@@ -52,21 +50,20 @@ final class Disk {
 	double syncMillis() throws IOException {
 		Files.createDirectories(this.scratch);
 		ByteBuffer page = ByteBuffer.allocate(4096);
-		List<Double> samples = new ArrayList<>();
+		double[] samples = new double[SYNC_SAMPLES];
 		for (int i = 0; i < SYNC_SAMPLES; i++) {
 			Path file = this.scratch.resolve("sync-" + i);
 			try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
 				long t0 = System.nanoTime();
 				channel.write(page.clear());
 				channel.force(false);
-				samples.add((System.nanoTime() - t0) / 1e6);
+				samples[i] = (System.nanoTime() - t0) / 1e6;
 			}
 			finally {
 				Files.deleteIfExists(file);
 			}
 		}
-		samples.sort(null);
-		return samples.get(samples.size() / 2);
+		return Scale.median(samples);
 	}
 
 }

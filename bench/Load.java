@@ -183,8 +183,7 @@ public class Load {
 
 	/** The disk's reference for a durable upload, in the same round as the servers' uploads. */
 	private void durableUpload() throws IOException, InterruptedException {
-		flushDirtyPages();
-		Thread.sleep(2_000);
+		drain();
 		double mibs = this.disk.durableUpload(this.workloads.bigContent());
 		this.report.durableUploads.add(mibs);
 		progress("big", "disk", Report.fmt(mibs) + " MiB/s written to a new file and synced");
@@ -197,7 +196,7 @@ public class Load {
 	}
 
 	/** The result of the middle round by {@code figure} (the lower middle of an even count). */
-	private static <T> T median(List<T> results, java.util.function.ToDoubleFunction<T> figure) {
+	static <T> T median(List<T> results, java.util.function.ToDoubleFunction<T> figure) {
 		List<T> sorted = new ArrayList<>(results);
 		sorted.sort(java.util.Comparator.comparingDouble(figure));
 		return sorted.get((sorted.size() - 1) / 2);
@@ -238,8 +237,7 @@ public class Load {
 	 * service until its reclaim job has stopped deleting the bytes of evicted objects (bounded).
 	 */
 	private void settle(Target target) throws InterruptedException {
-		flushDirtyPages();
-		Thread.sleep(2_000);
+		drain();
 		if (!target.isService()) {
 			return;
 		}
@@ -259,6 +257,12 @@ public class Load {
 		catch (IOException ex) {
 			// no metrics: the fixed pause has to do
 		}
+	}
+
+	/** A moment for the previous load to drain, its writes flushed first. */
+	private static void drain() throws InterruptedException {
+		flushDirtyPages();
+		Thread.sleep(2_000);
 	}
 
 	/**

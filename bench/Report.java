@@ -144,9 +144,7 @@ final class Report {
 		out.append("| the disk alone (load generator, same directory) | figure | service ÷ disk | disk ÷ nginx |\n")
 			.append("|---|---:|---:|---:|\n");
 		if (!this.durableUploads.isEmpty()) {
-			List<Double> sorted = new ArrayList<>(this.durableUploads);
-			sorted.sort(null);
-			double disk = sorted.get((sorted.size() - 1) / 2);
+			double disk = Load.median(this.durableUploads, Double::doubleValue);
 			Workloads.Transfer up = this.transfers.get(service);
 			Workloads.Transfer peer = this.transfers.get(nginx);
 			out.append("| ").append(this.settings.bigMiB())
