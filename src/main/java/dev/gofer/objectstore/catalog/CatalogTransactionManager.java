@@ -29,6 +29,10 @@ class CatalogTransactionManager extends JdbcTransactionManager implements Dispos
 	CatalogTransactionManager(DataSource dataSource, WriteGate gate, @Nullable GroupSync groupSync,
 			@Nullable AutoCloseable syncResources) {
 		super(dataSource);
+		// A COMMIT that fails (a deferred constraint, an I/O error) can leave SQLite's transaction
+		// open, and the connection would go back to the pool inside it, holding the write lock
+		// and showing its uncommitted rows to its next user. Rolling back closes it.
+		setRollbackOnCommitFailure(true);
 		this.gate = gate;
 		this.groupSync = groupSync;
 		this.syncResources = syncResources;

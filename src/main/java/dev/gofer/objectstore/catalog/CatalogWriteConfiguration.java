@@ -8,9 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * How the catalog writes: on SQLite, one writer of this process at a time ({@link WriteGate})
- * and group commit ({@link GroupSync}); on PostgreSQL, neither, since its row locks and its own
- * grouping of WAL flushes do both jobs.
+ * How the catalog writes: on SQLite, one writer of this process at a time ({@link WriteGate}),
+ * group commit ({@link GroupSync}) and the commits of uploads in batches ({@link CommitBatcher});
+ * on PostgreSQL, none of them, since its row locks and its own grouping of WAL flushes do the
+ * job.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogWriteConfiguration {
@@ -29,6 +30,13 @@ class CatalogWriteConfiguration {
 		}
 		SqliteWalSync sync = new SqliteWalSync(url, properties.busyTimeout());
 		return new CatalogTransactionManager(dataSource, gate, new GroupSync(sync, meters), sync);
+	}
+
+	@Bean
+	CommitBatcher commitBatcher(DataSource dataSource, CatalogTransactionManager transactions,
+			CatalogProperties properties, MeterRegistry meters) {
+		return SqliteCatalog.url(dataSource) != null
+				? CommitBatcher.batching(transactions, properties.busyTimeout(), meters) : CommitBatcher.direct();
 	}
 
 }

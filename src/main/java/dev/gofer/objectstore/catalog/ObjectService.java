@@ -32,6 +32,8 @@ public class ObjectService {
 
 	private final ObjectCatalog catalog;
 
+	private final CommitBatcher commits;
+
 	private final BlobRepository blobs;
 
 	private final ObjectStore store;
@@ -45,9 +47,10 @@ public class ObjectService {
 	/** Objects smaller than this are kept in their catalog row; larger ones go to the engine. */
 	private final int inlineThreshold;
 
-	ObjectService(ObjectCatalog catalog, BlobRepository blobs, ObjectStore store, InstanceRegistry instance,
-			Limits limits, Clock clock, ObjectStoreProperties properties) {
+	ObjectService(ObjectCatalog catalog, CommitBatcher commits, BlobRepository blobs, ObjectStore store,
+			InstanceRegistry instance, Limits limits, Clock clock, ObjectStoreProperties properties) {
 		this.catalog = catalog;
+		this.commits = commits;
 		this.blobs = blobs;
 		this.store = store;
 		this.instance = instance;
@@ -94,10 +97,10 @@ public class ObjectService {
 	 */
 	private CommitResult commit(Scope scope, String key, ObjectEntry content, WriteRules rules) {
 		try {
-			return this.catalog.commit(scope, key, content, rules);
+			return this.commits.call(() -> this.catalog.commit(scope, key, content, rules));
 		}
 		catch (DuplicateKeyException ex) {
-			return this.catalog.commit(scope, key, content, rules);
+			return this.commits.call(() -> this.catalog.commit(scope, key, content, rules));
 		}
 	}
 

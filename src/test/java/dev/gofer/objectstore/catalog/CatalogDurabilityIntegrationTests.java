@@ -1,5 +1,11 @@
 package dev.gofer.objectstore.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +61,27 @@ class CatalogDurabilityIntegrationTests extends IntegrationTest {
 		// 1 = NORMAL: the pool's commits append to the log; the group commit syncs it.
 		assertThat(this.jdbc.sql("PRAGMA synchronous").query(Integer.class).single()).isEqualTo(1);
 		assertThat(this.jdbc.sql("PRAGMA journal_mode").query(String.class).single()).isEqualToIgnoringCase("wal");
+	}
+
+	@Test
+	void concurrentUploadsCommitThroughTheBatchWriter() throws Exception {
+		String objects = "/api/namespaces/default/pipelines/" + unique("batched") + "/objects/";
+		double before = this.meters.get("gofer.catalog.commit.batched").counter().count();
+		int uploads = 16;
+		try (ExecutorService threads = Executors.newFixedThreadPool(uploads)) {
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int i = 0; i < uploads; i++) {
+				String key = "k" + i;
+				statuses.add(threads.submit(() -> this.api.put(objects + key, "value of " + key).status()));
+			}
+			for (Future<Integer> status : statuses) {
+				assertThat(status.get()).isEqualTo(201);
+			}
+		}
+		assertThat(this.meters.get("gofer.catalog.commit.batched").counter().count() - before).isEqualTo(uploads);
+		for (int i = 0; i < uploads; i++) {
+			assertThat(this.api.get(objects + "k" + i).text()).isEqualTo("value of k" + i);
+		}
 	}
 
 	/** Syncs of the log so far. */
