@@ -45,5 +45,9 @@ USER 10001:10001
 # Exec form: the JVM is PID 1 and gets SIGTERM itself, which starts the graceful shutdown.
 # MaxRAMPercentage sizes the heap from the container's memory limit, leaving a quarter for
 # metaspace, thread stacks, direct buffers and SQLite; ExitOnOutOfMemoryError lets the orchestrator
-# restart a broken JVM instead of leaving it serving errors. More options: JDK_JAVA_OPTIONS.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/gofer-object-store.jar"]
+# restart a broken JVM instead of leaving it serving errors. The parallel collector: the live heap
+# is small (about 30 MiB) and short-lived request garbage dominates, which it collects with less CPU
+# than G1, whose concurrent marking took a tenth of the CPU of small writes on two cores (1 KiB
+# PUTs: 3,400-3,900 req/s with G1, 4,200-5,700 with it, p99 about half). More options:
+# JDK_JAVA_OPTIONS.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/gofer-object-store.jar"]

@@ -129,7 +129,8 @@ if [ "$engine" = s3 ]; then
     --gofer.object-store.s3.path-style=true --gofer.object-store.s3.access-key=bench
     --gofer.object-store.s3.secret-key=bench)
 fi
-jvm_args=(-Xmx256m "-Xlog:gc:file=$dir/gc.log:timemillis")
+# The collector the container image runs the service with (see the Dockerfile's ENTRYPOINT).
+jvm_args=(-Xmx256m -XX:+UseParallelGC "-Xlog:gc:file=$dir/gc.log:timemillis")
 if [ -n "${BENCH_JFR:-}" ]; then
   jvm_args+=("-XX:StartFlightRecording=filename=$dir/service.jfr,settings=profile")
 fi

@@ -38,7 +38,10 @@ import dev.gofer.objectstore.error.UnavailableException;
  * transaction, so that a commit that fails (a precondition, a limit) is undone alone and the
  * others go on. Only once the transaction has committed and the log is synced does each caller
  * get its result; if BEGIN, COMMIT or the sync fails, every caller of the batch gets a 503 and
- * nothing of it was acknowledged.
+ * nothing of it was acknowledged. The writer waits for the sync itself rather than starting the
+ * next batch meanwhile: the commits that arrive during the sync make the next batch larger, which
+ * costs less CPU per commit, and CPU is what small writes run short of (letting the callers wait
+ * for the sync instead took 1 KiB PUTs from about 5,200 to about 4,100 a second).
  * <p>
  * On PostgreSQL, whose row locks let writers of different pipelines commit in parallel, and for a
  * caller already inside a transaction, {@link #call} runs the commit on the caller's thread.

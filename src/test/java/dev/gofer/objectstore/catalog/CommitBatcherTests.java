@@ -9,9 +9,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,10 +66,14 @@ class CommitBatcherTests {
 				CREATE TABLE rows (k TEXT PRIMARY KEY, parent INTEGER
 				    REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)""").update();
 		this.jdbc.sql("INSERT INTO parents VALUES (1)").update();
+		this.batcher = batcher(null);
+	}
+
+	private CommitBatcher batcher(@Nullable GroupSync sync) {
 		CatalogTransactionManager transactions = new CatalogTransactionManager(this.dataSource,
-				WriteGate.serializing(Duration.ofSeconds(10)), null, null);
+				WriteGate.serializing(Duration.ofSeconds(10)), sync, null);
 		this.transaction = new TransactionTemplate(transactions);
-		this.batcher = CommitBatcher.batching(transactions, Duration.ofMillis(500), this.meters);
+		return CommitBatcher.batching(transactions, Duration.ofMillis(500), this.meters);
 	}
 
 	@AfterEach
@@ -104,6 +112,63 @@ class CommitBatcherTests {
 		double batches = this.meters.counter("gofer.catalog.commit.batches").count();
 		assertThat(this.meters.counter("gofer.catalog.commit.batched").count()).isEqualTo(expected.size());
 		assertThat(batches).isLessThan(expected.size());
+	}
+
+	@Test
+	void aCallerReturnsOnlyAfterASyncThatStartedAfterItsCommit() throws Exception {
+		AtomicLong started = new AtomicLong();
+		AtomicLong finished = new AtomicLong();
+		this.batcher.destroy();
+		this.batcher = batcher(new GroupSync(() -> {
+			started.incrementAndGet();
+			sleep(1);
+			finished.incrementAndGet();
+		}, this.meters));
+		AtomicInteger early = new AtomicInteger();
+		int commits = THREADS * 20;
+		try (ExecutorService threads = Executors.newFixedThreadPool(THREADS)) {
+			List<Future<?>> results = new ArrayList<>();
+			for (int i = 0; i < commits; i++) {
+				String key = "k" + i;
+				results.add(threads.submit(() -> {
+					AtomicLong startedBeforeCommit = new AtomicLong();
+					this.batcher.call(() -> {
+						startedBeforeCommit.set(started.get());
+						return insert(key, 1);
+					});
+					// Syncs run one at a time, so the first one to start after this commit ran
+					// has finished.
+					if (finished.get() < startedBeforeCommit.get() + 1) {
+						early.incrementAndGet();
+					}
+					return null;
+				}));
+			}
+			for (Future<?> result : results) {
+				result.get();
+			}
+		}
+		assertThat(early).hasValue(0);
+		assertThat(keys()).hasSize(commits);
+		assertThat(started.get()).isLessThan(commits);
+	}
+
+	@Test
+	void aFailedSyncFailsTheCallersOfTheCommitsItWasToCover() {
+		AtomicBoolean failing = new AtomicBoolean(true);
+		this.batcher.destroy();
+		this.batcher = batcher(new GroupSync(() -> {
+			if (failing.get()) {
+				throw new IllegalStateException("the disk is gone");
+			}
+		}, this.meters));
+		assertThatExceptionOfType(UnavailableException.class)
+			.isThrownBy(() -> this.batcher.call(() -> insert("unsynced", 1)))
+			.withMessageContaining("durable");
+		failing.set(false);
+		assertThat(this.batcher.call(() -> insert("synced", 1))).isEqualTo("synced");
+		// Committed, but not acknowledged: its writer was told to retry.
+		assertThat(keys()).containsExactly("synced", "unsynced");
 	}
 
 	@Test
@@ -224,6 +289,15 @@ class CommitBatcherTests {
 		while (this.batcher.queued() < tasks) {
 			assertThat(System.nanoTime()).as("queued in time").isLessThan(deadline);
 			Thread.sleep(5);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -126,7 +126,8 @@ class DockerfilePackagingTests {
 		String workdir = dockerfile.last("WORKDIR").arguments();
 		String applicationJar = workdir + "/" + extractOption("--application-filename");
 		assertThat(entrypoint.getFirst()).isEqualTo("java");
-		assertThat(entrypoint).containsSequence("-jar", applicationJar).contains("-XX:MaxRAMPercentage=75");
+		assertThat(entrypoint).containsSequence("-jar", applicationJar)
+			.contains("-XX:MaxRAMPercentage=75", "-XX:+UseParallelGC");
 		assertThat(dockerfile.last("ENV").arguments()).contains("GOFER_DATA_DIR=/data")
 			.contains("GOFER_JAR=" + applicationJar);
 		assertThat(dockerfile.last("VOLUME").arguments()).isEqualTo("/data");
