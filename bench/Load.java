@@ -283,28 +283,32 @@ public class Load {
 		return metric(http, "gofer_retention_blobs_reclaimed_total");
 	}
 
-	/** The SQLite catalog's group-commit counters: commits made durable, and syncs. */
+	/**
+	 * The SQLite catalog's commit counters: uploads committed by the batch writer, its
+	 * transactions, and syncs of the log.
+	 */
 	private static double[] syncs(Target target) throws IOException {
 		try (Http http = target.connect()) {
-			return new double[] { metric(http, "gofer_catalog_synced_commits_total"),
-					metric(http, "gofer_catalog_syncs_total") };
+			return new double[] { metric(http, "gofer_catalog_commit_batched_total"),
+					metric(http, "gofer_catalog_commit_batches_total"), metric(http, "gofer_catalog_syncs_total") };
 		}
 	}
 
-	private double groupCommits;
-
-	private double groupSyncs;
+	/** The commit counters summed over the rounds of the PUT load. */
+	private final double[] commitCounts = new double[3];
 
 	private void groupCommit(Target target, double[] before, double[] after) {
-		this.groupCommits += after[0] - before[0];
-		this.groupSyncs += after[1] - before[1];
-		double commits = this.groupCommits;
-		double syncs = this.groupSyncs;
-		if (syncs > 0) {
+		for (int i = 0; i < this.commitCounts.length; i++) {
+			this.commitCounts[i] += after[i] - before[i];
+		}
+		double uploads = this.commitCounts[0];
+		double batches = this.commitCounts[1];
+		double syncs = this.commitCounts[2];
+		if (batches > 0) {
 			this.report.groupCommit = String.format(
-					"Group commit during the service's PUT load (warm-up included): %.0f commits made durable by %.0f syncs, %.1f commits per sync.",
-					commits, syncs, commits / syncs);
-			progress("put", target, String.format("group commit: %.1f commits per sync", commits / syncs));
+					"Commits during the service's PUT load (warm-up included): %.0f uploads committed in %.0f transactions of the batch writer, %.1f per transaction, made durable by %.0f syncs.",
+					uploads, batches, uploads / batches, syncs);
+			progress("put", target, String.format("%.1f uploads per transaction", uploads / batches));
 		}
 	}
 
