@@ -46,7 +46,7 @@ import dev.gofer.objectstore.error.UnavailableException;
  * On PostgreSQL, whose row locks let writers of different pipelines commit in parallel, and for a
  * caller already inside a transaction, {@link #call} runs the commit on the caller's thread.
  */
-public final class CommitBatcher implements DisposableBean {
+final class CommitBatcher implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(CommitBatcher.class);
 
@@ -69,7 +69,7 @@ public final class CommitBatcher implements DisposableBean {
 	}
 
 	/** Commits on the caller's thread, each in its own transaction. */
-	public static CommitBatcher direct() {
+	static CommitBatcher direct() {
 		return new CommitBatcher(null);
 	}
 
@@ -78,7 +78,7 @@ public final class CommitBatcher implements DisposableBean {
 	 * @param timeout how long a commit waits in the queue before its request fails with 503: the
 	 * catalog's busy timeout
 	 */
-	public static CommitBatcher batching(PlatformTransactionManager transactions, Duration timeout,
+	static CommitBatcher batching(PlatformTransactionManager transactions, Duration timeout,
 			MeterRegistry meters) {
 		Writer writer = new Writer(transactions, timeout, meters);
 		writer.thread.start();
@@ -91,7 +91,7 @@ public final class CommitBatcher implements DisposableBean {
 	 * @throws RuntimeException what {@code commit} threw (its changes are undone), or
 	 * {@link UnavailableException} when the batch could not be committed or made durable
 	 */
-	public <T> T call(Supplier<T> commit) {
+	<T> T call(Supplier<T> commit) {
 		if (this.writer == null || TransactionSynchronizationManager.isActualTransactionActive()) {
 			return commit.get();
 		}

@@ -173,16 +173,9 @@ class CommitBatcherTests {
 
 	@Test
 	void aFailingCommitIsUndoneAloneAndItsCallerGetsItsException() throws Exception {
-		CountDownLatch writerBusy = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
-			// Holds the writer so that the next three queue up and run as one batch.
-			Future<String> first = threads.submit(() -> this.batcher.call(() -> {
-				writerBusy.countDown();
-				await(release);
-				return insert("first", 1);
-			}));
-			assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<String> first = holdWriter(threads, "first", release);
 			Future<String> before = threads.submit(() -> this.batcher.call(() -> insert("before", 1)));
 			Future<String> failing = threads.submit(() -> this.batcher.call(() -> {
 				insert("failing", 1);
@@ -203,15 +196,9 @@ class CommitBatcherTests {
 
 	@Test
 	void aBatchThatCannotCommitAcknowledgesNothing() throws Exception {
-		CountDownLatch writerBusy = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
-			Future<String> busy = threads.submit(() -> this.batcher.call(() -> {
-				writerBusy.countDown();
-				await(release);
-				return insert("busy", 1);
-			}));
-			assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<String> busy = holdWriter(threads, "busy", release);
 			Future<String> good = threads.submit(() -> this.batcher.call(() -> insert("good", 1)));
 			// A deferred foreign key fails at COMMIT, not at the statement: the batch's COMMIT fails.
 			Future<String> dangling = threads.submit(() -> this.batcher.call(() -> insert("dangling", 42)));
@@ -232,15 +219,9 @@ class CommitBatcherTests {
 
 	@Test
 	void aCommitStillQueuedWhenItsCallerGivesUpNeverRuns() throws Exception {
-		CountDownLatch writerBusy = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
-			Future<String> busy = threads.submit(() -> this.batcher.call(() -> {
-				writerBusy.countDown();
-				await(release);
-				return insert("busy", 1);
-			}));
-			assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<String> busy = holdWriter(threads, "busy", release);
 			// Waits longer than the 500 ms timeout behind the busy writer.
 			assertThatExceptionOfType(UnavailableException.class)
 				.isThrownBy(() -> this.batcher.call(() -> insert("late", 1)))
@@ -282,6 +263,22 @@ class CommitBatcherTests {
 			.isThrownBy(() -> this.batcher.call(() -> insert("late", 1)))
 			.withMessageContaining("shutting down");
 		assertThat(keys()).isEmpty();
+	}
+
+	/**
+	 * Keeps the writer inside the commit of {@code key} until {@code release}, so that the commits
+	 * made meanwhile queue up and run as one batch after it.
+	 */
+	private Future<String> holdWriter(ExecutorService threads, String key, CountDownLatch release)
+			throws InterruptedException {
+		CountDownLatch writerBusy = new CountDownLatch(1);
+		Future<String> held = threads.submit(() -> this.batcher.call(() -> {
+			writerBusy.countDown();
+			await(release);
+			return insert(key, 1);
+		}));
+		assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
+		return held;
 	}
 
 	private void waitUntilQueued(int tasks) throws InterruptedException {
