@@ -87,6 +87,22 @@ class MetricsIntegrationTests extends IntegrationTest {
 			.isEqualTo(after.value("gofer_stored_bytes", "kind", "extension") - 1000);
 	}
 
+	@Test
+	void theBatchWriterCountsItsTransactionsAndTheUploadsTheyCommitted() {
+		String objects = "/api/namespaces/default/pipelines/" + unique("metrics") + "/objects/";
+		PrometheusScrape before = PrometheusScrape.of(this.api);
+
+		this.api.put(objects + "a", "1");
+		this.api.put(objects + "b", "2");
+
+		PrometheusScrape after = PrometheusScrape.of(this.api);
+		assertThat(delta(before, after, "gofer_catalog_commit_batched_total")).isEqualTo(2);
+		// One after the other, each upload's commit had a transaction of its own.
+		assertThat(delta(before, after, "gofer_catalog_commit_batches_total")).isEqualTo(2);
+		assertThat(after.has("gofer_catalog_commit_queue")).isTrue();
+		assertThat(after.value("gofer_catalog_commit_queue")).isZero();
+	}
+
 	private static double delta(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
 		return after.value(name, labels) - before.value(name, labels);
 	}
