@@ -99,10 +99,10 @@ public class Load {
 				this.report.failures.put("sync latency of the disk alone", ex.toString());
 			}
 			Map<String, List<Stats.Summary>> rounds = inRounds("put", target -> {
-				double[] before = target.isService() ? syncs(target) : null;
+				double[] before = target.isService() ? commitCounters(target) : null;
 				Stats.Summary summary = log("put", target, this.workloads.puts(target));
 				if (before != null) {
-					groupCommit(target, before, syncs(target));
+					addCommitCounts(target, before, commitCounters(target));
 				}
 				return summary;
 			});
@@ -287,7 +287,7 @@ public class Load {
 	 * The SQLite catalog's commit counters: uploads committed by the batch writer, its
 	 * transactions, and syncs of the log.
 	 */
-	private static double[] syncs(Target target) throws IOException {
+	private static double[] commitCounters(Target target) throws IOException {
 		try (Http http = target.connect()) {
 			return new double[] { metric(http, "gofer_catalog_commit_batched_total"),
 					metric(http, "gofer_catalog_commit_batches_total"), metric(http, "gofer_catalog_syncs_total") };
@@ -297,7 +297,7 @@ public class Load {
 	/** The commit counters summed over the rounds of the PUT load. */
 	private final double[] commitCounts = new double[3];
 
-	private void groupCommit(Target target, double[] before, double[] after) {
+	private void addCommitCounts(Target target, double[] before, double[] after) {
 		for (int i = 0; i < this.commitCounts.length; i++) {
 			this.commitCounts[i] += after[i] - before[i];
 		}
@@ -305,7 +305,7 @@ public class Load {
 		double batches = this.commitCounts[1];
 		double syncs = this.commitCounts[2];
 		if (batches > 0) {
-			this.report.groupCommit = String.format(
+			this.report.commits = String.format(
 					"Commits during the service's PUT load (warm-up included): %.0f uploads committed in %.0f transactions of the batch writer, %.1f per transaction, made durable by %.0f syncs.",
 					uploads, batches, uploads / batches, syncs);
 			progress("put", target, String.format("%.1f uploads per transaction", uploads / batches));

@@ -25,7 +25,7 @@ final class Report {
 	final List<String> rounds = new ArrayList<>();
 
 	/** What the SQLite catalog's group commit did during the service's PUT load, if it ran. */
-	String groupCommit;
+	String commits;
 
 	Stats.Summary runs;
 
@@ -89,8 +89,8 @@ final class Report {
 			this.rounds.forEach(line -> out.append("- ").append(line).append('\n'));
 			out.append('\n');
 		}
-		if (this.groupCommit != null) {
-			out.append(this.groupCommit).append("\n\n");
+		if (this.commits != null) {
+			out.append(this.commits).append("\n\n");
 		}
 		out.append("Load average (1/5/15 min) at the start of each measurement: ")
 			.append(String.join("; ", this.loads))
