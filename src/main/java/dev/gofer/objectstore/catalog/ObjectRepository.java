@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.Assert;
 
 /** The {@code objects} table. */
 @Repository
@@ -69,14 +70,19 @@ class ObjectRepository {
 		return statement.query(ObjectRepository::map).list().stream().map(StoredObject::entry).toList();
 	}
 
-	/** The oldest objects of a scope, leaving out one row (the object a write just made). */
+	/**
+	 * The oldest objects of a scope, leaving out one row (the object a write just made). The
+	 * limit is written into the statement rather than bound: with a bound limit SQLite ran this
+	 * query, on every write to a full pipeline, about four times slower (18 against 4 µs), though
+	 * with the same plan. Eviction asks for one object, or a few, so the statements stay few.
+	 */
 	List<StoredObject> oldest(Scope scope, long exceptId, int limit) {
+		Assert.isTrue(limit > 0, "limit must be positive");
 		return this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM objects WHERE scope = :scope AND id <> :exceptId
-				ORDER BY created, id LIMIT :limit""")
+				ORDER BY created, id LIMIT\s""" + limit)
 			.param("scope", scope.catalogKey())
 			.param("exceptId", exceptId)
-			.param("limit", limit)
 			.query(ObjectRepository::map)
 			.list();
 	}
