@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.dao.DataAccessException;
@@ -218,19 +219,47 @@ class CommitBatcherTests {
 	}
 
 	@Test
+	@Timeout(10)
 	void aCommitStillQueuedWhenItsCallerGivesUpNeverRuns() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
 			Future<String> busy = holdWriter(threads, "busy", release);
+			long start = System.nanoTime();
 			// Waits longer than the 500 ms timeout behind the busy writer.
 			assertThatExceptionOfType(UnavailableException.class)
 				.isThrownBy(() -> this.batcher.call(() -> insert("late", 1)))
 				.withMessageContaining("busy");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("never before the timeout")
+				.isGreaterThanOrEqualTo(Duration.ofMillis(500));
 			release.countDown();
 			assertThat(busy.get()).isEqualTo("busy");
 		}
 		assertThat(this.batcher.call(() -> insert("next", 1))).isEqualTo("next");
 		assertThat(keys()).containsExactly("busy", "next");
+	}
+
+	@Test
+	@Timeout(10)
+	void anInterruptedCallerTakesItsQueuedCommitBack() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicBoolean stillInterrupted = new AtomicBoolean();
+		try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+			Future<String> busy = holdWriter(threads, "busy", release);
+			Future<String> interrupted = threads.submit(() -> {
+				try {
+					return this.batcher.call(() -> insert("interrupted", 1));
+				}
+				finally {
+					stillInterrupted.set(Thread.currentThread().isInterrupted());
+				}
+			});
+			waitUntilQueued(1);
+			interrupted.cancel(true);
+			release.countDown();
+			assertThat(busy.get()).isEqualTo("busy");
+		}
+		assertThat(stillInterrupted).as("the interrupt is kept for the caller").isTrue();
+		assertThat(keys()).containsExactly("busy");
 	}
 
 	@Test
