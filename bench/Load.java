@@ -17,7 +17,7 @@ public class Load {
 	private static final String USAGE = """
 			java bench/Load.java --engine E --service 127.0.0.1:PORT:PID --token T --nginx 127.0.0.1:PORT:PID
 			    [--s3proxy 127.0.0.1:PORT:PID] [--gc-log FILE] [--out FILE] [--scratch DIR]
-			    [--concurrency 16] [--warmup 5] [--duration 15] [--keys 1000] [--big-mib 1024]
+			    [--concurrency 16] [--prime 30] [--warmup 5] [--duration 15] [--keys 1000] [--big-mib 1024]
 			    [--scale 10000] [--run-objects 10] [--rounds 3] [--phases get,put,runs,big,scale]
 			bench/run.sh starts the servers and passes these; see bench/README.md.""";
 
@@ -36,7 +36,8 @@ public class Load {
 				Integer.parseInt(options.getOrDefault("scale", "10000")),
 				Integer.parseInt(options.getOrDefault("run-objects", "10")),
 				Integer.parseInt(options.getOrDefault("rounds", "3")),
-				Set.of(options.getOrDefault("phases", "get,put,runs,big,scale").split(",")));
+				Set.of(options.getOrDefault("phases", "get,put,runs,big,scale").split(",")),
+				Double.parseDouble(options.getOrDefault("prime", "30")));
 		Target service = Target.parse("service", Target.Kind.SERVICE, options.get("service"),
 				List.of("Authorization: Bearer " + options.getOrDefault("token", "")));
 		Target nginx = Target.parse("nginx", Target.Kind.NGINX, options.get("nginx"), List.of());

@@ -51,7 +51,9 @@ final class Report {
 		StringBuilder out = new StringBuilder();
 		Table main = new Table(s3proxy != null);
 		out.append("Engine `").append(this.settings.engine()).append("`; ").append(this.settings.concurrency())
-			.append(" concurrent clients; ").append(fmt(this.settings.warmup())).append(" s warm-up + ")
+			.append(" concurrent clients; ").append(fmt(this.settings.warmup())).append(" s warm-up (")
+			.append(fmt(Math.max(this.settings.prime(), this.settings.warmup())))
+			.append(" s in each server's first round of a load) + ")
 			.append(fmt(this.settings.duration())).append(" s measured per load; ")
 			.append(this.settings.bigMiB()).append(" MiB transfer.\n\n");
 		main.header();

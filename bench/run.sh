@@ -68,8 +68,12 @@ cleanup() {
   if [ -n "${BENCH_KEEP:-}${BENCH_JFR:-}" ]; then
     echo "bench: kept $dir (logs, GC log${BENCH_JFR:+, service.jfr})" >&2
   else
+    # Hundreds of thousands of small files after the PUT loads: removing them takes minutes and
+    # a disk's worth of work, which would skew a benchmark started meanwhile.
+    echo "bench: removing $dir; start the next run after 'bench: done'" >&2
     rm -rf "$dir"
   fi
+  echo "bench: done" >&2
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
