@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -242,22 +243,31 @@ class CommitBatcherTests {
 	@Timeout(10)
 	void anInterruptedCallerTakesItsQueuedCommitBack() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch callerReturned = new CountDownLatch(1);
+		AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
 		AtomicBoolean stillInterrupted = new AtomicBoolean();
 		try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
 			Future<String> busy = holdWriter(threads, "busy", release);
-			Future<String> interrupted = threads.submit(() -> {
+			Future<?> interrupted = threads.submit(() -> {
 				try {
-					return this.batcher.call(() -> insert("interrupted", 1));
+					this.batcher.call(() -> insert("interrupted", 1));
+				}
+				catch (RuntimeException ex) {
+					failure.set(ex);
 				}
 				finally {
 					stillInterrupted.set(Thread.currentThread().isInterrupted());
+					callerReturned.countDown();
 				}
 			});
 			waitUntilQueued(1);
 			interrupted.cancel(true);
+			// The caller gives up while the writer is still busy, so its commit is still queued.
+			await(callerReturned);
 			release.countDown();
 			assertThat(busy.get()).isEqualTo("busy");
 		}
+		assertThat(failure.get()).isInstanceOf(UnavailableException.class).hasMessageContaining("Interrupted");
 		assertThat(stillInterrupted).as("the interrupt is kept for the caller").isTrue();
 		assertThat(keys()).containsExactly("busy");
 	}
