@@ -1,5 +1,8 @@
 package dev.gofer.objectstore.catalog;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param contentType the media type given at upload
  * @param blobId where the engine keeps the bytes; null when the catalog row holds them
  * @param content the bytes of an inline object, when they were read with the entry (a lookup of
- * one key reads them, a listing does not); always null for an object in the engine
+ * one key reads them, a listing does not); always null for an object in the engine; compared
+ * by value, and left out of {@link #toString()}, which gives its length only
  */
 public record ObjectEntry(String key, long created, long size, String sha256, String contentType,
 		@Nullable Long blobId, byte @Nullable [] content) {
@@ -35,6 +39,28 @@ public record ObjectEntry(String key, long created, long size, String sha256, St
 
 	ObjectEntry createdAt(long created) {
 		return new ObjectEntry(this.key, created, this.size, this.sha256, this.contentType, this.blobId, this.content);
+	}
+
+	// A record compares an array component by identity; two reads of one object are equal.
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return other instanceof ObjectEntry entry && this.created == entry.created && this.size == entry.size
+				&& this.key.equals(entry.key) && this.sha256.equals(entry.sha256)
+				&& this.contentType.equals(entry.contentType) && Objects.equals(this.blobId, entry.blobId)
+				&& Arrays.equals(this.content, entry.content);
+	}
+
+	@Override
+	public int hashCode() {
+		return 31 * Objects.hash(this.key, this.created, this.size, this.sha256, this.contentType, this.blobId)
+				+ Arrays.hashCode(this.content);
+	}
+
+	@Override
+	public String toString() {
+		return "ObjectEntry[key=" + this.key + ", created=" + this.created + ", size=" + this.size + ", sha256="
+				+ this.sha256 + ", contentType=" + this.contentType + ", blobId=" + this.blobId + ", content="
+				+ (this.content == null ? "null" : this.content.length + " bytes") + "]";
 	}
 
 }
