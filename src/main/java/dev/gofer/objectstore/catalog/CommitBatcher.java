@@ -68,6 +68,8 @@ final class CommitBatcher implements DisposableBean {
 
 	private static final int ABANDONED = 2;
 
+	private static final String SHUTTING_DOWN = "The service is shutting down; retry the write";
+
 	private final @Nullable Writer writer;
 
 	private CommitBatcher(@Nullable Writer writer) {
@@ -186,7 +188,7 @@ final class CommitBatcher implements DisposableBean {
 			this.queue.add(task);
 			if (!this.running) {
 				// stop() may have drained the queue before this task was added.
-				abandon(task, "The service is shutting down; retry the write");
+				abandon(task, SHUTTING_DOWN);
 			}
 			try {
 				return task.result.get();
@@ -194,7 +196,7 @@ final class CommitBatcher implements DisposableBean {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				abandon(task, "Interrupted while waiting to write to the catalog");
-				return awaitTaken(task);
+				return awaitOutcome(task);
 			}
 			catch (ExecutionException ex) {
 				throw unwrap(ex);
@@ -211,22 +213,25 @@ final class CommitBatcher implements DisposableBean {
 				if (now - task.deadline < 0) {
 					return;
 				}
-				if (task.state.compareAndSet(QUEUED, ABANDONED)) {
-					task.result.completeExceptionally(
-							new UnavailableException("The catalog is busy with other writes; retry later", null));
-				}
+				abandon(task, "The catalog is busy with other writes; retry later");
 			}
 		}
 
-		/** Takes the task back if the writer has not started it; throws then. */
+		/**
+		 * Takes the task back if the writer has not started it: the writer skips it, and its caller
+		 * gets a 503 for {@code reason}.
+		 */
 		private static void abandon(Task<?> task, String reason) {
 			if (task.state.compareAndSet(QUEUED, ABANDONED)) {
-				throw new UnavailableException(reason, null);
+				task.result.completeExceptionally(new UnavailableException(reason, null));
 			}
 		}
 
-		/** The result of a task the writer has taken: its batch is under way and will end. */
-		private static <T> T awaitTaken(Task<T> task) {
+		/**
+		 * The task's outcome, waited for without giving up: the task was taken back, or its batch is
+		 * under way and will end.
+		 */
+		private static <T> T awaitOutcome(Task<T> task) {
 			boolean interrupted = Thread.interrupted();
 			try {
 				while (true) {
@@ -355,10 +360,7 @@ final class CommitBatcher implements DisposableBean {
 				Thread.currentThread().interrupt();
 			}
 			for (Task<?> task = this.queue.poll(); task != null; task = this.queue.poll()) {
-				if (task.state.compareAndSet(QUEUED, TAKEN)) {
-					task.result.completeExceptionally(
-							new UnavailableException("The service is shutting down; retry the write", null));
-				}
+				abandon(task, SHUTTING_DOWN);
 			}
 		}
 
