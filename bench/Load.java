@@ -2,10 +2,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The load generator of the benchmark: drives the service, nginx and (optionally) s3proxy, all
@@ -197,14 +199,14 @@ public class Load {
 	}
 
 	/** The result of the middle round by {@code figure} (the lower middle of an even count). */
-	static <T> T median(List<T> results, java.util.function.ToDoubleFunction<T> figure) {
+	static <T> T median(List<T> results, ToDoubleFunction<T> figure) {
 		List<T> sorted = new ArrayList<>(results);
-		sorted.sort(java.util.Comparator.comparingDouble(figure));
+		sorted.sort(Comparator.comparingDouble(figure));
 		return sorted.get((sorted.size() - 1) / 2);
 	}
 
 	private static <T> String rounds(String label, Map<String, List<T>> rounds,
-			java.util.function.ToDoubleFunction<T> figure) {
+			ToDoubleFunction<T> figure) {
 		List<String> parts = new ArrayList<>();
 		rounds.forEach((name, results) -> parts.add(name + " " + String.join(" / ",
 				results.stream().map(result -> Report.fmt(figure.applyAsDouble(result))).toList())));
@@ -307,7 +309,8 @@ public class Load {
 		double syncs = this.commitCounts[2];
 		if (batches > 0) {
 			this.report.commits = String.format(
-					"Commits during the service's PUT load (warm-up included): %.0f uploads committed in %.0f transactions of the batch writer, %.1f per transaction, made durable by %.0f syncs.",
+					"Commits during the service's PUT load (warm-up included): %.0f uploads committed in "
+							+ "%.0f transactions of the batch writer, %.1f per transaction, made durable by %.0f syncs.",
 					uploads, batches, uploads / batches, syncs);
 			progress("put", target, String.format("%.1f uploads per transaction", uploads / batches));
 		}

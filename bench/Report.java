@@ -3,6 +3,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /** Collects the figures of one run and prints them as Markdown tables, ratios and targets beside. */
 final class Report {
@@ -112,7 +114,7 @@ final class Report {
 
 	private void latency(Table table, String label, Map<String, Stats.Summary> results, String service, String nginx,
 			String s3proxy, double target) {
-		java.util.function.ToDoubleFunction<Stats.Summary> p99 = s -> s.percentileMs(0.99);
+		ToDoubleFunction<Stats.Summary> p99 = s -> s.percentileMs(0.99);
 		table.row(label, value(results, service, Report::percentiles), value(results, nginx, Report::percentiles),
 				ratio(results, service, nginx, p99) + " (p99)",
 				check(ratioValue(results, service, nginx, p99), target, false),
@@ -121,7 +123,7 @@ final class Report {
 
 	private void transfer(Table table, String label, String service, String nginx, String s3proxy, double target,
 			boolean upload) {
-		java.util.function.ToDoubleFunction<Workloads.Transfer> speed = t -> upload ? t.uploadMiBs() : t.downloadMiBs();
+		ToDoubleFunction<Workloads.Transfer> speed = t -> upload ? t.uploadMiBs() : t.downloadMiBs();
 		table.row(label, value(this.transfers, service, t -> fmt(speed.applyAsDouble(t)) + verified(t)),
 				value(this.transfers, nginx, t -> fmt(speed.applyAsDouble(t)) + verified(t)),
 				ratio(this.transfers, service, nginx, speed),
@@ -131,7 +133,7 @@ final class Report {
 	}
 
 	private void rss(Table table, String service, String nginx, String s3proxy) {
-		java.util.function.ToDoubleFunction<Workloads.Transfer> rss = Workloads.Transfer::peakRssMiB;
+		ToDoubleFunction<Workloads.Transfer> rss = Workloads.Transfer::peakRssMiB;
 		table.row("peak RSS during the 1 GiB transfer, MiB", value(this.transfers, service, t -> rssCell(t)),
 				value(this.transfers, nginx, t -> rssCell(t)), ratio(this.transfers, service, nginx, rss), "—",
 				value(this.transfers, s3proxy, t -> rssCell(t)), ratio(this.transfers, service, s3proxy, rss));
@@ -254,7 +256,7 @@ final class Report {
 	}
 
 	private static <T> String value(Map<String, T> results, String target,
-			java.util.function.Function<T, String> format) {
+			Function<T, String> format) {
 		if (target == null) {
 			return "—";
 		}
@@ -263,7 +265,7 @@ final class Report {
 	}
 
 	private static <T> double ratioValue(Map<String, T> results, String a, String b,
-			java.util.function.ToDoubleFunction<T> metric) {
+			ToDoubleFunction<T> metric) {
 		if (a == null || b == null || results.get(a) == null || results.get(b) == null) {
 			return Double.NaN;
 		}
@@ -271,7 +273,7 @@ final class Report {
 	}
 
 	private static <T> String ratio(Map<String, T> results, String a, String b,
-			java.util.function.ToDoubleFunction<T> metric) {
+			ToDoubleFunction<T> metric) {
 		double ratio = ratioValue(results, a, b, metric);
 		return Double.isNaN(ratio) ? "—" : fmt(ratio) + "×";
 	}

@@ -1,8 +1,9 @@
 import java.io.IOException;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -250,7 +251,7 @@ final class Workloads {
 			return this.sha256;
 		}
 
-		void writeTo(java.io.OutputStream out) throws IOException {
+		void writeTo(OutputStream out) throws IOException {
 			byte[] block = new byte[BLOCK];
 			for (int i = 0; i < this.blocks; i++) {
 				out.write(block(i, block));

@@ -12,9 +12,9 @@ import dev.gofer.objectstore.cli.GoferCli;
 
 /**
  * Entry point of both the server and the {@code gofer} client. With no arguments, with
- * {@code --name=value} property arguments only, or with {@code service start} followed by such
- * arguments, starts the object store server. Anything else is a client command, run without
- * loading any Spring class, so that it starts in a fraction of the server's time.
+ * {@code --name=value} property arguments only, or with {@code service start} followed by
+ * such arguments, starts the object store server. Anything else is a client command, run
+ * without loading any Spring class, so that it starts in a fraction of the server's time.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -32,12 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A server killed with SIGKILL in the middle of an upload: after a restart on the same data
- * directory the earlier value is intact, and the retention jobs reclaim the half-written bytes.
+ * A server killed with SIGKILL in the middle of an upload: after a restart on the same
+ * data directory the earlier value is intact, and the retention jobs reclaim the
+ * half-written bytes.
  */
 class CrashRecoveryProcessTests {
 
-	// Short leases and intervals, so that the dead server's upload is reclaimed within seconds.
+	// Short leases and intervals, so that the dead server's upload is reclaimed within
+	// seconds.
 	private static final String[] OPTIONS = { "--gofer.retention.instance-lease=2s",
 			"--gofer.retention.reclaim-interval=1s", "--gofer.retention.heartbeat-interval=500ms",
 			"--gofer.retention.reclaim-delay=0s" };
@@ -50,7 +52,10 @@ class CrashRecoveryProcessTests {
 
 	private static final long KILL_AFTER = 50L << 20;
 
-	/** Chunks (256 KiB each by default, 16 MiB in all) that the server must have stored before it is killed. */
+	/**
+	 * Chunks (256 KiB each by default, 16 MiB in all) that the server must have stored
+	 * before it is killed.
+	 */
 	private static final int CHUNKS_BEFORE_KILL = 64;
 
 	@Test
@@ -69,7 +74,8 @@ class CrashRecoveryProcessTests {
 			CompletableFuture<Reply> upload = CompletableFuture
 				.supplyAsync(() -> server.api().stream("PUT", PATH, () -> body));
 			await().atMost(Duration.ofSeconds(60)).until(() -> body.passed() >= KILL_AFTER);
-			// The client is held at KILL_AFTER bytes; wait until the server has stored a good part.
+			// The client is held at KILL_AFTER bytes; wait until the server has stored a
+			// good part.
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> count(dataDir, "SELECT count(*) FROM blob_chunks WHERE blob_id IN "
 						+ "(SELECT id FROM blobs WHERE state = 'PENDING')") >= CHUNKS_BEFORE_KILL);
@@ -77,7 +83,8 @@ class CrashRecoveryProcessTests {
 			killed.countDown();
 			assertThat(upload).failsWithin(Duration.ofSeconds(30));
 		}
-		// Read after the kill, before a restart can reclaim anything: the crash did leave bytes behind.
+		// Read after the kill, before a restart can reclaim anything: the crash did leave
+		// bytes behind.
 		assertThat(count(dataDir, "SELECT count(*) FROM blobs WHERE state = 'PENDING'")).isEqualTo(1);
 		assertThat(leftoverChunks(dataDir)).isGreaterThanOrEqualTo(CHUNKS_BEFORE_KILL);
 
@@ -94,14 +101,12 @@ class CrashRecoveryProcessTests {
 			assertThat(pipeline.json().at("/pipeline/object_count").asLong()).as(pipeline.toString()).isEqualTo(1);
 			assertThat(pipeline.json().at("/pipeline/bytes").asLong()).as(pipeline.toString()).isEqualTo(3);
 
-			await().atMost(Duration.ofSeconds(30))
-				.pollInterval(Duration.ofMillis(250))
-				.untilAsserted(() -> {
-					assertThat(count(dataDir, "SELECT count(*) FROM blobs WHERE state IN ('PENDING', 'GARBAGE')"))
-						.as("blobs not yet reclaimed")
-						.isZero();
-					assertThat(leftoverChunks(dataDir)).as("chunks of blobs that are not live").isZero();
-				});
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+				assertThat(count(dataDir, "SELECT count(*) FROM blobs WHERE state IN ('PENDING', 'GARBAGE')"))
+					.as("blobs not yet reclaimed")
+					.isZero();
+				assertThat(leftoverChunks(dataDir)).as("chunks of blobs that are not live").isZero();
+			});
 			assertThat(count(dataDir, "SELECT count(*) FROM blobs"))
 				.as("the old value is small enough for its catalog row to hold it: no blob is left")
 				.isZero();
@@ -121,13 +126,17 @@ class CrashRecoveryProcessTests {
 				"SELECT count(*) FROM blob_chunks WHERE blob_id NOT IN (SELECT id FROM blobs WHERE state = 'LIVE')");
 	}
 
-	/** Runs a count on the catalog over a read-only connection of our own, beside the server's. */
+	/**
+	 * Runs a count on the catalog over a read-only connection of our own, beside the
+	 * server's.
+	 */
 	private static long count(Path dataDir, String sql) throws SQLException {
 		SQLiteConfig config = new SQLiteConfig();
 		config.setReadOnly(true);
 		config.setBusyTimeout(10_000);
 		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gofer.db"),
-				config.toProperties()); Statement statement = connection.createStatement();
+				config.toProperties());
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getLong(1);
@@ -135,13 +144,12 @@ class CrashRecoveryProcessTests {
 	}
 
 	private static String sha256(String text) {
-		return HexFormat.of()
-			.formatHex(GeneratedContent.sha256Digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of().formatHex(GeneratedContent.sha256Digest().digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**
-	 * Lets {@code limit} bytes through, then holds the reader until {@code gate} opens, so that
-	 * the server is certainly in the middle of the upload when it is killed.
+	 * Lets {@code limit} bytes through, then holds the reader until {@code gate} opens,
+	 * so that the server is certainly in the middle of the upload when it is killed.
 	 */
 	private static final class GatedContent extends FilterInputStream {
 

@@ -20,8 +20,8 @@ import dev.gofer.objectstore.support.GoferProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A 1 GiB object through a server whose heap is a quarter of that: memory must not grow with the
- * size of an object, neither on the way in nor on the way out.
+ * A 1 GiB object through a server whose heap is a quarter of that: memory must not grow
+ * with the size of an object, neither on the way in nor on the way out.
  */
 class LargeObjectProcessTests {
 
@@ -34,7 +34,8 @@ class LargeObjectProcessTests {
 	@Test
 	@Timeout(180)
 	void oneGibibyteObjectRoundTripsThroughASmallHeap(@TempDir Path temp) throws Exception {
-		// ExitOnOutOfMemoryError: an OOM anywhere in the server ends it, instead of hiding in a thread.
+		// ExitOnOutOfMemoryError: an OOM anywhere in the server ends it, instead of
+		// hiding in a thread.
 		try (GoferProcess server = GoferProcess.start(temp.resolve("data"),
 				List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"), "--gofer.object-store.max-object-size=2GB")) {
 			ApiClient api = server.api();

@@ -10,9 +10,9 @@ import dev.gofer.objectstore.support.PrometheusScrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service's own metrics appear in {@code /actuator/prometheus} under the names the README lists,
- * and move with what the service does. The context is shared, so each test compares a scrape
- * before with one after.
+ * The service's own metrics appear in {@code /actuator/prometheus} under the names the
+ * README lists, and move with what the service does. The context is shared, so each test
+ * compares a scrape before with one after.
  */
 class MetricsIntegrationTests extends IntegrationTest {
 
@@ -31,16 +31,16 @@ class MetricsIntegrationTests extends IntegrationTest {
 		PrometheusScrape after = PrometheusScrape.of(this.api);
 		assertThat(delta(before, after, "gofer_upload_size_bytes_count", "kind", "pipeline")).isEqualTo(1);
 		assertThat(delta(before, after, "gofer_upload_size_bytes_sum", "kind", "pipeline")).isEqualTo(3000);
-		assertThat(delta(before, after, "gofer_upload_duration_seconds_count", "kind", "pipeline", "outcome",
-				"success"))
+		assertThat(
+				delta(before, after, "gofer_upload_duration_seconds_count", "kind", "pipeline", "outcome", "success"))
 			.isEqualTo(1);
-		assertThat(delta(before, after, "gofer_upload_duration_seconds_count", "kind", "pipeline", "outcome",
-				"failure"))
+		assertThat(
+				delta(before, after, "gofer_upload_duration_seconds_count", "kind", "pipeline", "outcome", "failure"))
 			.isEqualTo(1);
 		assertThat(delta(before, after, "gofer_download_size_bytes_count", "kind", "pipeline")).isEqualTo(2);
 		assertThat(delta(before, after, "gofer_download_size_bytes_sum", "kind", "pipeline")).isEqualTo(3100);
-		assertThat(delta(before, after, "gofer_download_duration_seconds_count", "kind", "pipeline", "outcome",
-				"success"))
+		assertThat(
+				delta(before, after, "gofer_download_duration_seconds_count", "kind", "pipeline", "outcome", "success"))
 			.isEqualTo(2);
 		// Fixed buckets, so that Prometheus can count large or slow transfers.
 		assertThat(delta(before, after, "gofer_upload_size_bytes_bucket", "kind", "pipeline", "le", "65536.0"))
@@ -75,7 +75,8 @@ class MetricsIntegrationTests extends IntegrationTest {
 		this.api.put(objects + "one", new byte[1000]);
 		this.api.put(objects + "two", new byte[24]);
 
-		// The tests' context refreshes usage on every scrape (gofer.metrics.usage-refresh=0s).
+		// The tests' context refreshes usage on every scrape
+		// (gofer.metrics.usage-refresh=0s).
 		PrometheusScrape after = PrometheusScrape.of(this.api);
 		assertThat(delta(before, after, "gofer_objects_stored", "kind", "extension")).isEqualTo(2);
 		assertThat(delta(before, after, "gofer_stored_bytes", "kind", "extension")).isEqualTo(1024);

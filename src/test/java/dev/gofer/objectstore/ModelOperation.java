@@ -67,7 +67,10 @@ sealed interface ModelOperation {
 	/** {@code PATCH} of the pipeline's limits. */
 	record PatchLimits(Setting objectLimit, Setting byteLimit, Setting runObjectExpiry) implements ModelOperation {
 
-		/** The request body: only the given fields, null where a limit returns to the default. */
+		/**
+		 * The request body: only the given fields, null where a limit returns to the
+		 * default.
+		 */
 		String json() {
 			StringBuilder json = new StringBuilder();
 			field(json, "object_limit", this.objectLimit);

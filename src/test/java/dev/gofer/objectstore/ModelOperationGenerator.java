@@ -19,9 +19,9 @@ import dev.gofer.objectstore.ObjectStoreModel.Verb;
 import dev.gofer.objectstore.ObjectStoreModel.Write;
 
 /**
- * Draws random operations, weighted towards the cases where the contract has rules: a small key
- * pool (so writes collide and the pipeline fills), small limits (so eviction and expiry happen
- * often) and run ids around the expiry window.
+ * Draws random operations, weighted towards the cases where the contract has rules: a
+ * small key pool (so writes collide and the pipeline fills), small limits (so eviction
+ * and expiry happen often) and run ids around the expiry window.
  */
 final class ModelOperationGenerator {
 
@@ -79,8 +79,9 @@ final class ModelOperationGenerator {
 	}
 
 	/**
-	 * A run id near the window: the latest, a known one, a new one (maybe past a gap), one never
-	 * registered below the latest (a gap, often outside the window) or any old one.
+	 * A run id near the window: the latest, a known one, a new one (maybe past a gap),
+	 * one never registered below the latest (a gap, often outside the window) or any old
+	 * one.
 	 */
 	long runId() {
 		long latest = this.model.latestRunId();
@@ -108,8 +109,7 @@ final class ModelOperationGenerator {
 		String key = keyOf(objects);
 		Entry current = objects.stream().filter(entry -> entry.key().equals(key)).findFirst().orElse(null);
 		int roll = this.random.nextInt(100);
-		Write write = (roll < 50) ? new Write(Verb.PUT, null, false)
-				: (roll < 70) ? new Write(Verb.POST, null, false)
+		Write write = (roll < 50) ? new Write(Verb.PUT, null, false) : (roll < 70) ? new Write(Verb.POST, null, false)
 				: (roll < 80) ? new Write(Verb.POST_FORCE, null, false) : conditional(current);
 		return new WriteRunObject(runId, key, content(), write);
 	}
@@ -134,7 +134,10 @@ final class ModelOperationGenerator {
 		return new PatchLimits(objectLimit, byteLimit, expiry);
 	}
 
-	/** Usually the key of one of these objects, so that writes and deletes hit; else any key. */
+	/**
+	 * Usually the key of one of these objects, so that writes and deletes hit; else any
+	 * key.
+	 */
 	private String keyOf(List<Entry> objects) {
 		return (objects.isEmpty() || chance(40)) ? key() : objects.get(this.random.nextInt(objects.size())).key();
 	}

@@ -38,10 +38,10 @@ import static dev.gofer.objectstore.support.Listings.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances of the service on one PostgreSQL catalog and one S3 bucket behave as one store:
- * writes on either are read on both at once, the pipeline limit holds for writers on both, run
- * ids stay distinct, jobs take turns, and once the jobs have run, the bucket holds exactly the
- * bytes of the objects that exist.
+ * Two instances of the service on one PostgreSQL catalog and one S3 bucket behave as one
+ * store: writes on either are read on both at once, the pipeline limit holds for writers
+ * on both, run ids stay distinct, jobs take turns, and once the jobs have run, the bucket
+ * holds exactly the bytes of the objects that exist.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiReplicaIntegrationTests {
@@ -64,12 +64,16 @@ class MultiReplicaIntegrationTests {
 		shared.add("spring.datasource.url=" + PostgresServer.newDatabase());
 		List<String> s3 = S3Server.engineProperties();
 		shared.addAll(s3);
-		bucket = s3.stream().filter(p -> p.startsWith("gofer.object-store.s3.bucket=")).findFirst().orElseThrow()
+		bucket = s3.stream()
+			.filter(p -> p.startsWith("gofer.object-store.s3.bucket="))
+			.findFirst()
+			.orElseThrow()
 			.substring("gofer.object-store.s3.bucket=".length());
 		shared.addAll(List.of("gofer.auth.admin-token=" + IntegrationTest.ADMIN_TOKEN, "server.port=0",
 				"gofer.retention.reclaim-interval=300ms", "gofer.retention.reclaim-delay=0s",
 				"gofer.retention.sweep-interval=1s", "gofer.retention.heartbeat-interval=200ms",
-				// Values under 8 bytes live in the catalog, longer ones in the bucket: both kinds.
+				// Values under 8 bytes live in the catalog, longer ones in the bucket:
+				// both kinds.
 				"gofer.object-store.inline-threshold=8B"));
 		first = start(shared);
 		second = start(shared);
@@ -98,7 +102,10 @@ class MultiReplicaIntegrationTests {
 		assertThat(a.delete(objects + "/k").status()).isEqualTo(204);
 		assertThat(b.get(objects + "/k").status()).isEqualTo(404);
 		a.patch("/api/namespaces/ha/pipelines/read-your-writes", "{\"object_limit\": 7}");
-		assertThat(b.get("/api/namespaces/ha/pipelines/read-your-writes").json().get("pipeline").get("object_limit")
+		assertThat(b.get("/api/namespaces/ha/pipelines/read-your-writes")
+			.json()
+			.get("pipeline")
+			.get("object_limit")
 			.asInt()).isEqualTo(7);
 	}
 
@@ -233,13 +240,11 @@ class MultiReplicaIntegrationTests {
 	private static Set<String> bucketKeys() {
 		try (S3Client client = S3Server.client()) {
 			Set<String> keys = new TreeSet<>();
-			client.listObjectsV2Paginator(r -> r.bucket(bucket).prefix("blobs/"))
-				.contents()
-				.forEach(object -> {
-					if (!object.key().endsWith("/")) {
-						keys.add(object.key());
-					}
-				});
+			client.listObjectsV2Paginator(r -> r.bucket(bucket).prefix("blobs/")).contents().forEach(object -> {
+				if (!object.key().endsWith("/")) {
+					keys.add(object.key());
+				}
+			});
 			return keys;
 		}
 	}

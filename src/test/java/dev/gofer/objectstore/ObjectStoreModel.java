@@ -15,13 +15,15 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What CONTRACT.md says one pipeline holds, kept in memory: its pipeline objects in order of
- * age, its runs and their objects, and its limits. Each method applies one request and returns
- * the outcome the service must report.
+ * What CONTRACT.md says one pipeline holds, kept in memory: its pipeline objects in order
+ * of age, its runs and their objects, and its limits. Each method applies one request and
+ * returns the outcome the service must report.
  */
 final class ObjectStoreModel {
 
-	/** {@code gofer.object-store.pipeline-object-limit} in the test context (the default). */
+	/**
+	 * {@code gofer.object-store.pipeline-object-limit} in the test context (the default).
+	 */
 	static final long DEFAULT_OBJECT_LIMIT = 50;
 
 	/** {@code gofer.object-store.run-object-expiry} in the test context (the default). */
@@ -41,12 +43,15 @@ final class ObjectStoreModel {
 
 	/**
 	 * Runs with an id at or below this have expired objects. It never goes down: raising
-	 * run_object_expiry later does not bring expired objects back, and a run never seen below it
-	 * stays refused (CONTRACT.md only says what lowering does; this is the service's reading).
+	 * run_object_expiry later does not bring expired objects back, and a run never seen
+	 * below it stays refused (CONTRACT.md only says what lowering does; this is the
+	 * service's reading).
 	 */
 	private long expiredThrough;
 
-	/** An object's content; sizes are bytes, and the content is ASCII so a byte is a char. */
+	/**
+	 * An object's content; sizes are bytes, and the content is ASCII so a byte is a char.
+	 */
 	record Entry(String key, String content, String sha256) {
 
 		static Entry of(String key, String content) {
@@ -59,7 +64,10 @@ final class ObjectStoreModel {
 
 	}
 
-	/** What a request returns: its status and, for a successful write, the object and evictions. */
+	/**
+	 * What a request returns: its status and, for a successful write, the object and
+	 * evictions.
+	 */
 	record Outcome(int status, List<String> evicted, @Nullable Entry written) {
 
 		static Outcome of(int status) {
@@ -81,12 +89,16 @@ final class ObjectStoreModel {
 
 	/**
 	 * An upload's verb and preconditions.
+	 *
 	 * @param ifMatch the tag sent in {@code If-Match}, or null for none
 	 * @param ifNoneMatchAny whether {@code If-None-Match: *} is sent
 	 */
 	record Write(Verb verb, @Nullable String ifMatch, boolean ifNoneMatchAny) {
 
-		/** The status that refuses the write over the current object, or null when it goes ahead. */
+		/**
+		 * The status that refuses the write over the current object, or null when it goes
+		 * ahead.
+		 */
 		@Nullable Integer refusal(@Nullable Entry current) {
 			String tag = current == null ? null : current.sha256();
 			if (this.ifNoneMatchAny && tag != null) {
@@ -189,7 +201,9 @@ final class ObjectStoreModel {
 		return Outcome.of(objects != null && objects.remove(key) != null ? 204 : 404);
 	}
 
-	/** Changes limits; a lowered one expires and evicts at once, with no object spared. */
+	/**
+	 * Changes limits; a lowered one expires and evicts at once, with no object spared.
+	 */
 	Outcome patch(Setting objectLimit, Setting byteLimit, Setting runObjectExpiry) {
 		this.objectLimit = objectLimit.applyTo(this.objectLimit);
 		this.byteLimit = byteLimit.applyTo(this.byteLimit);
@@ -248,14 +262,19 @@ final class ObjectStoreModel {
 		expireRuns();
 	}
 
-	/** When run N is the highest, the objects of runs up to N - run_object_expiry expire. */
+	/**
+	 * When run N is the highest, the objects of runs up to N - run_object_expiry expire.
+	 */
 	private void expireRuns() {
 		long window = this.latestRunId == null ? 0 : this.latestRunId - runObjectExpiry();
 		this.expiredThrough = Math.max(this.expiredThrough, window);
 		this.runs.headMap(this.expiredThrough, true).values().forEach(Map::clear);
 	}
 
-	/** Evicts the oldest objects, never {@code keep}, until the pipeline is within its limits. */
+	/**
+	 * Evicts the oldest objects, never {@code keep}, until the pipeline is within its
+	 * limits.
+	 */
 	private List<String> evict(@Nullable String keep) {
 		List<String> evicted = new ArrayList<>();
 		long bytes = summary().bytes();

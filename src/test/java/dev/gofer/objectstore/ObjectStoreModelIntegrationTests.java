@@ -30,10 +30,10 @@ import dev.gofer.objectstore.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs random sequences of writes, deletes, run registrations and limit changes against one
- * pipeline each, and after every request compares what the service reports with
- * {@link ObjectStoreModel}, which follows CONTRACT.md. A failure names its seed; rerun one sequence
- * with {@code -Dgofer.model.seed=<seed> -Dgofer.model.sequences=1}.
+ * Runs random sequences of writes, deletes, run registrations and limit changes against
+ * one pipeline each, and after every request compares what the service reports with
+ * {@link ObjectStoreModel}, which follows CONTRACT.md. A failure names its seed; rerun
+ * one sequence with {@code -Dgofer.model.seed=<seed> -Dgofer.model.sequences=1}.
  */
 class ObjectStoreModelIntegrationTests extends IntegrationTest {
 
@@ -111,12 +111,12 @@ class ObjectStoreModelIntegrationTests extends IntegrationTest {
 
 		private void apply(ModelOperation operation) {
 			switch (operation) {
-				case WritePipelineObject op -> checkWrite(operation,
-						upload(this.pipeline + "/objects/" + op.key(), op.write(), op.content()),
-						this.model.writePipelineObject(op.key(), op.content(), op.write()));
-				case DeletePipelineObject op -> checkStatus(operation,
-						this.api.delete(this.pipeline + "/objects/" + op.key()),
-						this.model.deletePipelineObject(op.key()));
+				case WritePipelineObject op ->
+					checkWrite(operation, upload(this.pipeline + "/objects/" + op.key(), op.write(), op.content()),
+							this.model.writePipelineObject(op.key(), op.content(), op.write()));
+				case DeletePipelineObject op ->
+					checkStatus(operation, this.api.delete(this.pipeline + "/objects/" + op.key()),
+							this.model.deletePipelineObject(op.key()));
 				case RegisterNextRun _ -> {
 					Reply reply = this.api.post(this.pipeline + "/runs", "");
 					long runId = this.model.registerNextRun();
@@ -124,11 +124,10 @@ class ObjectStoreModelIntegrationTests extends IntegrationTest {
 					checkRun(reply.json().get("run"), runId);
 				}
 				case RegisterRun op -> registerRun(op);
-				case WriteRunObject op -> checkWrite(operation,
-						upload(runPath(op.runId()) + "/" + op.key(), op.write(), op.content()),
-						this.model.writeRunObject(op.runId(), op.key(), op.content(), op.write()));
-				case DeleteRunObject op -> checkStatus(operation,
-						this.api.delete(runPath(op.runId()) + "/" + op.key()),
+				case WriteRunObject op ->
+					checkWrite(operation, upload(runPath(op.runId()) + "/" + op.key(), op.write(), op.content()),
+							this.model.writeRunObject(op.runId(), op.key(), op.content(), op.write()));
+				case DeleteRunObject op -> checkStatus(operation, this.api.delete(runPath(op.runId()) + "/" + op.key()),
 						this.model.deleteRunObject(op.runId(), op.key()));
 				case PatchLimits op -> {
 					Reply reply = this.api.patch(this.pipeline, op.json());
@@ -189,7 +188,10 @@ class ObjectStoreModelIntegrationTests extends IntegrationTest {
 				.isEqualTo(new RunState(runId, runId <= this.model.expiredThrough()));
 		}
 
-		/** The listing (keys, sizes, digests, oldest first), the summary and the runs listing. */
+		/**
+		 * The listing (keys, sizes, digests, oldest first), the summary and the runs
+		 * listing.
+		 */
 		private void checkPipeline() {
 			Reply listing = get(this.pipeline + "/objects", 200);
 			assertThat(listed(listing.json())).as(this::context)
@@ -201,11 +203,15 @@ class ObjectStoreModelIntegrationTests extends IntegrationTest {
 			List<RunState> runs = new ArrayList<>();
 			get(this.pipeline + "/runs", 200).json()
 				.get("runs")
-				.forEach(run -> runs.add(new RunState(run.get("run_id").asLong(), run.get("objects_expired").asBoolean())));
+				.forEach(run -> runs
+					.add(new RunState(run.get("run_id").asLong(), run.get("objects_expired").asBoolean())));
 			assertThat(runs).as(this::context).isEqualTo(this.model.runs());
 		}
 
-		/** Every key of the pool reads as the model's bytes, or 404; filtered listings agree. */
+		/**
+		 * Every key of the pool reads as the model's bytes, or 404; filtered listings
+		 * agree.
+		 */
 		private void checkContent() {
 			for (String key : ModelOperationGenerator.KEYS) {
 				Entry entry = this.model.pipelineObject(key);
@@ -219,7 +225,10 @@ class ObjectStoreModelIntegrationTests extends IntegrationTest {
 				.isEqualTo(expected.reversed().stream().limit(2).toList());
 		}
 
-		/** A few runs: the latest, a known one and one that may be unknown; their objects and bytes. */
+		/**
+		 * A few runs: the latest, a known one and one that may be unknown; their objects
+		 * and bytes.
+		 */
 		private void checkRuns() {
 			TreeSet<Long> runIds = new TreeSet<>();
 			List<Long> known = this.model.runIds();
@@ -283,11 +292,13 @@ class ObjectStoreModelIntegrationTests extends IntegrationTest {
 
 		/** The seed, how to rerun it, every operation so far and the last response. */
 		private String context() {
-			return "seed " + this.seed + " (rerun: ./mvnw test -Dtest=ObjectStoreModelIntegrationTests -Dgofer.model.seed="
-					+ this.seed + " -Dgofer.model.sequences=1), pipeline " + this.pipeline + "\noperations:\n  "
+			return "seed " + this.seed
+					+ " (rerun: ./mvnw test -Dtest=ObjectStoreModelIntegrationTests -Dgofer.model.seed=" + this.seed
+					+ " -Dgofer.model.sequences=1), pipeline " + this.pipeline + "\noperations:\n  "
 					+ String.join("\n  ", this.log) + "\nlast response: " + this.last + "\nmodel: "
-					+ this.model.summary() + ", objects " + this.model.pipelineObjects().stream().map(Entry::key).toList()
-					+ ", runs " + this.model.runs() + "\n";
+					+ this.model.summary() + ", objects "
+					+ this.model.pipelineObjects().stream().map(Entry::key).toList() + ", runs " + this.model.runs()
+					+ "\n";
 		}
 
 	}

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,9 +38,9 @@ import dev.gofer.objectstore.support.PrometheusScrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The server as a container runs it: JSON log lines (ECS) that carry the request id, and a SIGTERM
- * that lets an upload and a download under way finish before the process exits. One server for
- * the class; the shutdown test stops it, so it runs last.
+ * The server as a container runs it: JSON log lines (ECS) that carry the request id, and
+ * a SIGTERM that lets an upload and a download under way finish before the process exits.
+ * One server for the class; the shutdown test stops it, so it runs last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -76,7 +77,8 @@ class OperationsProcessTests {
 		assertThat(refused.header("X-Request-Id")).isEqualTo("json-log-42");
 
 		JsonNode line = awaitLogLine(node -> "json-log-42".equals(node.path("request_id").asString()));
-		assertThat(line.path("message").asString()).startsWith("Refused GET /api/namespaces/default/pipelines/p/objects");
+		assertThat(line.path("message").asString())
+			.startsWith("Refused GET /api/namespaces/default/pipelines/p/objects");
 		assertThat(line.path("log").path("level").asString()).isEqualTo("INFO");
 		assertThat(line.path("service").path("name").asString()).isEqualTo("gofer-object-store");
 		// Every line is JSON, the start-up banner's lines too.
@@ -96,7 +98,8 @@ class OperationsProcessTests {
 		assertThat(this.api.stream("PUT", base + "big", () -> stored).status()).isEqualTo(201);
 		String storedSha = stored.sha256();
 
-		// A download whose client reads slowly: the server is still writing when SIGTERM comes.
+		// A download whose client reads slowly: the server is still writing when SIGTERM
+		// comes.
 		HttpResponse<InputStream> download = this.api.open(base + "big");
 		assertThat(download.statusCode()).isEqualTo(200);
 		InputStream downloadBody = download.body();
@@ -104,7 +107,8 @@ class OperationsProcessTests {
 		long downloadedBytes = read(downloadBody, downloaded, 1 << 20);
 
 		// An upload that sends half its body, then waits for the test to let it go on.
-		// Its first part is larger than socket buffers hold: the server is reading it when it pauses.
+		// Its first part is larger than socket buffers hold: the server is reading it
+		// when it pauses.
 		CountDownLatch paused = new CountDownLatch(1);
 		CountDownLatch resume = new CountDownLatch(1);
 		GeneratedContent uploadContent = new GeneratedContent(2, UPLOAD_SIZE);
@@ -144,7 +148,7 @@ class OperationsProcessTests {
 		}
 	}
 
-	private JsonNode awaitLogLine(java.util.function.Predicate<JsonNode> wanted) throws Exception {
+	private JsonNode awaitLogLine(Predicate<JsonNode> wanted) throws Exception {
 		Instant deadline = Instant.now().plusSeconds(10);
 		while (Instant.now().isBefore(deadline)) {
 			for (String text : Files.readAllLines(this.server.log())) {
@@ -185,8 +189,8 @@ class OperationsProcessTests {
 	}
 
 	/**
-	 * Passes its content through, but after {@code pauseAt} bytes opens {@code paused} and waits
-	 * until {@code resume} opens.
+	 * Passes its content through, but after {@code pauseAt} bytes opens {@code paused}
+	 * and waits until {@code resume} opens.
 	 */
 	private static final class PausingStream extends FilterInputStream {
 

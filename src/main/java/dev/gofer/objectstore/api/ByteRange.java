@@ -23,8 +23,8 @@ record ByteRange(long start, long length) {
 
 	/**
 	 * Resolves a Range header against an object's size.
-	 * @return null to send the whole object: no header, or one that is not a single byte range,
-	 * which RFC 9110 lets a server ignore
+	 * @return null to send the whole object: no header, or one that is not a single byte
+	 * range, which RFC 9110 lets a server ignore
 	 * @throws RangeNotSatisfiableException when the range lies wholly past the end
 	 */
 	static @Nullable ByteRange parse(@Nullable String header, long size) {

@@ -16,7 +16,8 @@ final class EntityTags {
 
 	/**
 	 * @return null when the header is absent
-	 * @throws InvalidInputException when it is neither {@code *} nor a list of quoted tags
+	 * @throws InvalidInputException when it is neither {@code *} nor a list of quoted
+	 * tags
 	 */
 	static @Nullable EntityTagCondition parse(String header, @Nullable String value) {
 		if (value == null) {

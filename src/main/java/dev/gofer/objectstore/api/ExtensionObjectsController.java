@@ -39,23 +39,28 @@ class ExtensionObjectsController {
 	}
 
 	@GetMapping
-	@Operation(operationId = "listExtensionObjects", summary = "List an extension's objects", description = "Oldest first.")
+	@Operation(operationId = "listExtensionObjects", summary = "List an extension's objects",
+			description = "Oldest first.")
 	@ProblemResponses(400)
 	@Requires(Action.READ)
 	ObjectListResponse list(@PathVariable("extension_id") String extensionId,
-			@Parameter(description = "Only keys that start with this") @RequestParam(required = false) @Nullable String prefix,
-			@Parameter(description = "oldest (default) or newest first") @RequestParam(required = false) @Nullable String order,
-			@Parameter(description = "At most this many objects (at least 1)") @RequestParam(required = false) @Nullable String limit) {
+			@Parameter(description = "Only keys that start with this") @RequestParam(
+					required = false) @Nullable String prefix,
+			@Parameter(description = "oldest (default) or newest first") @RequestParam(
+					required = false) @Nullable String order,
+			@Parameter(description = "At most this many objects (at least 1)") @RequestParam(
+					required = false) @Nullable String limit) {
 		return this.transfer.list(scope(extensionId), prefix, order, limit);
 	}
 
 	@PostMapping("/{key}")
-	@Operation(operationId = "createExtensionObject", summary = "Store an extension object, refusing to overwrite unless forced")
+	@Operation(operationId = "createExtensionObject",
+			summary = "Store an extension object, refusing to overwrite unless forced")
 	@ObjectUpload(put = false)
 	@ProblemResponses({ 400, 409, 412, 413 })
 	@Requires(Action.WRITE)
-	ResponseEntity<PutObjectResponse> create(@PathVariable("extension_id") String extensionId, @PathVariable String key, HttpServletRequest request)
-			throws IOException {
+	ResponseEntity<PutObjectResponse> create(@PathVariable("extension_id") String extensionId, @PathVariable String key,
+			HttpServletRequest request) throws IOException {
 		return this.transfer.upload(scope(extensionId), key, request, false);
 	}
 
@@ -64,8 +69,8 @@ class ExtensionObjectsController {
 	@ObjectUpload(put = true)
 	@ProblemResponses({ 400, 412, 413 })
 	@Requires(Action.WRITE)
-	ResponseEntity<PutObjectResponse> put(@PathVariable("extension_id") String extensionId, @PathVariable String key, HttpServletRequest request)
-			throws IOException {
+	ResponseEntity<PutObjectResponse> put(@PathVariable("extension_id") String extensionId, @PathVariable String key,
+			HttpServletRequest request) throws IOException {
 		return this.transfer.upload(scope(extensionId), key, request, true);
 	}
 
@@ -74,8 +79,8 @@ class ExtensionObjectsController {
 	@ObjectDownload
 	@ProblemResponses({ 400, 404, 416 })
 	@Requires(Action.READ)
-	void get(@PathVariable("extension_id") String extensionId,
-			@PathVariable String key, HttpServletRequest request, HttpServletResponse response) throws IOException {
+	void get(@PathVariable("extension_id") String extensionId, @PathVariable String key, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		this.transfer.download(scope(extensionId), key, request, response);
 	}
 
@@ -84,8 +89,8 @@ class ExtensionObjectsController {
 	@ObjectDownload(head = true)
 	@ProblemResponses({ 400, 404 })
 	@Requires(Action.READ)
-	void head(@PathVariable("extension_id") String extensionId,
-			@PathVariable String key, HttpServletResponse response) {
+	void head(@PathVariable("extension_id") String extensionId, @PathVariable String key,
+			HttpServletResponse response) {
 		this.transfer.head(scope(extensionId), key, response);
 	}
 
@@ -94,8 +99,7 @@ class ExtensionObjectsController {
 	@Operation(operationId = "deleteExtensionObject", summary = "Delete an extension object")
 	@ProblemResponses({ 400, 404 })
 	@Requires(Action.DELETE)
-	void delete(@PathVariable("extension_id") String extensionId,
-			@PathVariable String key) {
+	void delete(@PathVariable("extension_id") String extensionId, @PathVariable String key) {
 		this.transfer.delete(scope(extensionId), key);
 	}
 

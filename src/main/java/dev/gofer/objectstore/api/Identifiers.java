@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 import dev.gofer.objectstore.catalog.PipelineName;
 import dev.gofer.objectstore.error.InvalidInputException;
 
-/** The contract's rules for names in paths; each violation is a 400 that says which rule. */
+/**
+ * The contract's rules for names in paths; each violation is a 400 that says which rule.
+ */
 final class Identifiers {
 
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -50,7 +52,9 @@ final class Identifiers {
 		return runId;
 	}
 
-	/** The value as it may appear in a message: cut short, control characters replaced. */
+	/**
+	 * The value as it may appear in a message: cut short, control characters replaced.
+	 */
 	private static String printable(String value) {
 		String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
 		return shown.codePoints()

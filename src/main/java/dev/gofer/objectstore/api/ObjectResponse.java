@@ -11,7 +11,8 @@ record ObjectResponse(@Schema(description = "The object's key within its scope",
 		@Schema(description = "When the current content was written, in epoch milliseconds") long created,
 		@Schema(description = "Content length in bytes") long size,
 		@Schema(description = "SHA-256 of the content, lowercase hex; the ETag is this value in quotes") String sha256,
-		@Schema(description = "Media type given at upload", example = "application/octet-stream") @JsonProperty("content_type") String contentType) {
+		@Schema(description = "Media type given at upload",
+				example = "application/octet-stream") @JsonProperty("content_type") String contentType) {
 
 	static ObjectResponse of(ObjectEntry entry) {
 		return new ObjectResponse(entry.key(), entry.created(), entry.size(), entry.sha256(), entry.contentType());

@@ -24,8 +24,8 @@ import dev.gofer.objectstore.catalog.WriteRules;
 import dev.gofer.objectstore.error.InvalidInputException;
 
 /**
- * The HTTP side of the object verbs, shared by the three scopes' controllers: streams bodies in
- * and out, and maps headers to and from the catalog's terms.
+ * The HTTP side of the object verbs, shared by the three scopes' controllers: streams
+ * bodies in and out, and maps headers to and from the catalog's terms.
  */
 @Component
 class ObjectTransfer {
@@ -83,7 +83,10 @@ class ObjectTransfer {
 			.body(PutObjectResponse.of(result));
 	}
 
-	/** Sends the object's content, or the range asked for, or 304 when the client's copy is current. */
+	/**
+	 * Sends the object's content, or the range asked for, or 304 when the client's copy
+	 * is current.
+	 */
 	void download(Scope scope, String key, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		ObjectEntry entry = this.objects.get(scope, Identifiers.key(key));
@@ -107,7 +110,8 @@ class ObjectTransfer {
 						"bytes " + range.start() + "-" + range.end() + "/" + entry.size());
 			}
 			send(content, length, response);
-			// Send what Tomcat still buffers, so that the duration and outcome include the last bytes.
+			// Send what Tomcat still buffers, so that the duration and outcome include
+			// the last bytes.
 			response.flushBuffer();
 		}
 		catch (IOException | RuntimeException ex) {
@@ -118,9 +122,9 @@ class ObjectTransfer {
 	}
 
 	/**
-	 * Copies the content to the client. A small one goes through one array of its exact size:
-	 * {@code transferTo} would allocate and clear a 16 KiB buffer for every request, a
-	 * noticeable share of the cost of serving 1 KiB objects.
+	 * Copies the content to the client. A small one goes through one array of its exact
+	 * size: {@code transferTo} would allocate and clear a 16 KiB buffer for every
+	 * request, a noticeable share of the cost of serving 1 KiB objects.
 	 */
 	private static void send(InputStream content, long length, HttpServletResponse response) throws IOException {
 		if (length > SMALL_DOWNLOAD) {

@@ -33,6 +33,9 @@ import dev.gofer.objectstore.catalog.Scope;
 		description = "Objects kept until deleted; a write that creates a key in a full pipeline evicts the oldest")
 class PipelineObjectsController {
 
+	private static final String EVICTS = "A new key in a full pipeline evicts the oldest objects; "
+			+ "their keys are returned in `evicted`.";
+
 	private final ObjectTransfer transfer;
 
 	PipelineObjectsController(ObjectTransfer transfer) {
@@ -46,15 +49,18 @@ class PipelineObjectsController {
 	@Requires(Action.READ)
 	ObjectListResponse list(@PathVariable("namespace_id") String namespaceId,
 			@PathVariable("pipeline_id") String pipelineId,
-			@Parameter(description = "Only keys that start with this") @RequestParam(required = false) @Nullable String prefix,
-			@Parameter(description = "oldest (default) or newest first") @RequestParam(required = false) @Nullable String order,
-			@Parameter(description = "At most this many objects (at least 1)") @RequestParam(required = false) @Nullable String limit) {
+			@Parameter(description = "Only keys that start with this") @RequestParam(
+					required = false) @Nullable String prefix,
+			@Parameter(description = "oldest (default) or newest first") @RequestParam(
+					required = false) @Nullable String order,
+			@Parameter(description = "At most this many objects (at least 1)") @RequestParam(
+					required = false) @Nullable String limit) {
 		return this.transfer.list(scope(namespaceId, pipelineId), prefix, order, limit);
 	}
 
 	@PostMapping("/{key}")
-	@Operation(operationId = "createPipelineObject", summary = "Store a pipeline object, refusing to overwrite unless forced",
-			description = "A new key in a full pipeline evicts the oldest objects; their keys are returned in `evicted`.")
+	@Operation(operationId = "createPipelineObject",
+			summary = "Store a pipeline object, refusing to overwrite unless forced", description = EVICTS)
 	@ObjectUpload(put = false)
 	@ProblemResponses({ 400, 409, 412, 413 })
 	@Requires(Action.WRITE)
@@ -66,7 +72,7 @@ class PipelineObjectsController {
 
 	@PutMapping("/{key}")
 	@Operation(operationId = "putPipelineObject", summary = "Store a pipeline object, overwriting any earlier value",
-			description = "A new key in a full pipeline evicts the oldest objects; their keys are returned in `evicted`.")
+			description = EVICTS)
 	@ObjectUpload(put = true)
 	@ProblemResponses({ 400, 412, 413 })
 	@Requires(Action.WRITE)

@@ -18,12 +18,17 @@ record PipelineResponse(Pipeline pipeline) {
 
 	@Schema(name = "Pipeline", description = "A pipeline's effective limits (its own, else the defaults) and usage")
 	record Pipeline(@JsonProperty("namespace_id") String namespaceId, @JsonProperty("pipeline_id") String pipelineId,
-			@Schema(description = "Most pipeline objects kept; a new key beyond it evicts the oldest") @JsonProperty("object_limit") int objectLimit,
-			@Schema(description = "Most bytes of pipeline objects kept; null for none", nullable = true) @JsonProperty("byte_limit") @Nullable Long byteLimit,
-			@Schema(description = "For how many runs a run's objects are kept") @JsonProperty("run_object_expiry") int runObjectExpiry,
-			@Schema(description = "Pipeline objects held (run objects not counted)") @JsonProperty("object_count") long objectCount,
+			@Schema(description = "Most pipeline objects kept; "
+					+ "a new key beyond it evicts the oldest") @JsonProperty("object_limit") int objectLimit,
+			@Schema(description = "Most bytes of pipeline objects kept; null for none",
+					nullable = true) @JsonProperty("byte_limit") @Nullable Long byteLimit,
+			@Schema(description = "For how many runs "
+					+ "a run's objects are kept") @JsonProperty("run_object_expiry") int runObjectExpiry,
+			@Schema(description = "Pipeline objects held "
+					+ "(run objects not counted)") @JsonProperty("object_count") long objectCount,
 			@Schema(description = "Total size of the pipeline objects held") long bytes,
-			@Schema(description = "Highest registered run, null before the first", nullable = true) @JsonProperty("latest_run_id") @Nullable Long latestRunId) {
+			@Schema(description = "Highest registered run, null before the first",
+					nullable = true) @JsonProperty("latest_run_id") @Nullable Long latestRunId) {
 
 	}
 

@@ -36,8 +36,8 @@ import dev.gofer.objectstore.error.UnavailableException;
 
 /**
  * The one place where failures become HTTP responses: RFC 9457 problem details whose
- * {@code detail} says what was wrong, never how the server is built. Server faults are logged
- * with their cause; client errors only at DEBUG.
+ * {@code detail} says what was wrong, never how the server is built. Server faults are
+ * logged with their cause; client errors only at DEBUG.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -81,7 +81,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				new HttpHeaders(), ex, request, response);
 	}
 
-	/** Reading the request or writing the response failed: the client went away, or cut the upload off. */
+	/**
+	 * Reading the request or writing the response failed: the client went away, or cut
+	 * the upload off.
+	 */
 	@ExceptionHandler(IOException.class)
 	@Nullable ResponseEntity<ProblemDetail> handleTransferFailure(IOException ex, HttpServletRequest request,
 			HttpServletResponse response) {
@@ -100,8 +103,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		// The parser's own message names Java types; say what the client can act on instead.
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "The request body is missing or is not valid JSON");
+		// The parser's own message names Java types; say what the client can act on
+		// instead.
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status,
+				"The request body is missing or is not valid JSON");
 		return handleExceptionInternal(ex, body, headers, status, request);
 	}
 
@@ -119,10 +124,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			logger.error("{} {} failed: {}", request.getMethod(), request.getRequestURI(), detail, cause);
 		}
 		else {
-			logger.debug("{} {} refused with {}: {}", request.getMethod(), request.getRequestURI(), status.value(), detail);
+			logger.debug("{} {} refused with {}: {}", request.getMethod(), request.getRequestURI(), status.value(),
+					detail);
 		}
 		if (response.isCommitted()) {
-			// Part of a download is out already; all that is left is to break the connection.
+			// Part of a download is out already; all that is left is to break the
+			// connection.
 			return null;
 		}
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);

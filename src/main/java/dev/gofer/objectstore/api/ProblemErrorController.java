@@ -1,5 +1,6 @@
 package dev.gofer.objectstore.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,11 +12,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Hidden;
-
 /**
- * Errors that never reach a controller, such as those the servlet container raises itself: answered
- * as problem details too, in place of Spring Boot's default error body.
+ * Errors that never reach a controller, such as those the servlet container raises
+ * itself: answered as problem details too, in place of Spring Boot's default error body.
  */
 @RestController
 @Hidden
@@ -35,7 +34,8 @@ class ProblemErrorController implements ErrorController {
 
 	private static String detail(HttpStatus status) {
 		return switch (status) {
-			case BAD_REQUEST -> "The request could not be parsed: check the path (no encoded '/', '\\' or NUL), the headers and the body";
+			case BAD_REQUEST -> "The request could not be parsed: check the path (no encoded '/', '\\' or NUL), "
+					+ "the headers and the body";
 			case NOT_FOUND -> "No such endpoint";
 			case METHOD_NOT_ALLOWED -> "The endpoint does not support this method";
 			case CONTENT_TOO_LARGE -> "The request is too large";

@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * Tomcat's own error page, for requests it rejects before any application code runs (an encoded
- * '/' or a NUL in the path, say): a problem+json body in place of Tomcat's HTML page, which
- * would also name the server's version.
+ * Tomcat's own error page, for requests it rejects before any application code runs (an
+ * encoded '/' or a NUL in the path, say): a problem+json body in place of Tomcat's HTML
+ * page, which would also name the server's version.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -33,7 +33,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		HttpStatus known = HttpStatus.resolve(status);
 		String title = known != null ? known.getReasonPhrase() : "Error";
 		String detail = status == 400
-				? "The request could not be parsed: check the path (no encoded '/', '\\\\' or NUL), the headers and the body"
+				? "The request could not be parsed: check the path (no encoded '/', '\\\\' or NUL), "
+						+ "the headers and the body"
 				: "The request was refused: " + title;
 		try {
 			response.setContentType("application/problem+json");

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 import dev.gofer.objectstore.error.InvalidInputException;
 
 /**
- * Reads query parameters of upload requests from the query string alone. The servlet API's
- * {@code getParameter} would read a form-encoded body to find them, consuming the upload (as
- * {@code curl -d} sends).
+ * Reads query parameters of upload requests from the query string alone. The servlet
+ * API's {@code getParameter} would read a form-encoded body to find them, consuming the
+ * upload (as {@code curl -d} sends).
  */
 final class QueryParameters {
 

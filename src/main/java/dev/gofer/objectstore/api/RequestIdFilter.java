@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the caller's {@code X-Request-Id} when it is a safe token, else a new
- * one. The id is in the MDC as {@value #MDC_KEY} for each log line written while the request is
- * handled (so JSON logs carry it as a field) and is echoed in the response, so a client can quote
- * it in a bug report. First of all filters, so that even a refused token's log line has it.
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a safe token,
+ * else a new one. The id is in the MDC as {@value #MDC_KEY} for each log line written
+ * while the request is handled (so JSON logs carry it as a field) and is echoed in the
+ * response, so a client can quote it in a bug report. First of all filters, so that even
+ * a refused token's log line has it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,7 +32,8 @@ class RequestIdFilter extends OncePerRequestFilter {
 
 	static final String MDC_KEY = "request_id";
 
-	// Short and free of spaces, quotes and control characters: it lands in logs and headers as is.
+	// Short and free of spaces, quotes and control characters: it lands in logs and
+	// headers as is.
 	private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
 	private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
@@ -52,7 +54,8 @@ class RequestIdFilter extends OncePerRequestFilter {
 		}
 	}
 
-	// Error pages are dispatched after the first pass has cleared the MDC: keep the id there too.
+	// Error pages are dispatched after the first pass has cleared the MDC: keep the id
+	// there too.
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;
@@ -62,11 +65,13 @@ class RequestIdFilter extends OncePerRequestFilter {
 		if (header != null && SAFE.matcher(header).matches()) {
 			return header;
 		}
-		// Random enough to tell requests apart, without UUID.randomUUID()'s SecureRandom, which
+		// Random enough to tell requests apart, without UUID.randomUUID()'s SecureRandom,
+		// which
 		// serializes every request on one lock and reads the kernel's entropy.
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		return new UUID(random.nextLong() & ~0xF000L | 0x4000L,
-				random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
+				random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L)
+			.toString();
 	}
 
 }

@@ -26,11 +26,14 @@ import dev.gofer.objectstore.auth.Action;
 import dev.gofer.objectstore.auth.Requires;
 import dev.gofer.objectstore.catalog.Scope;
 
-/** Run objects: they belong to one run and expire once the pipeline has had enough later runs. */
+/**
+ * Run objects: they belong to one run and expire once the pipeline has had enough later
+ * runs.
+ */
 @RestController
 @RequestMapping("/api/namespaces/{namespace_id}/pipelines/{pipeline_id}/runs/{run_id}/objects")
-@Tag(name = "Run objects",
-		description = "Objects of one run of a pipeline; they expire once the pipeline has registered run_object_expiry later runs")
+@Tag(name = "Run objects", description = "Objects of one run of a pipeline; "
+		+ "they expire once the pipeline has registered run_object_expiry later runs")
 class RunObjectsController {
 
 	private final ObjectTransfer transfer;
@@ -46,9 +49,12 @@ class RunObjectsController {
 	@Requires(Action.READ)
 	ObjectListResponse list(@PathVariable("namespace_id") String namespaceId,
 			@PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId,
-			@Parameter(description = "Only keys that start with this") @RequestParam(required = false) @Nullable String prefix,
-			@Parameter(description = "oldest (default) or newest first") @RequestParam(required = false) @Nullable String order,
-			@Parameter(description = "At most this many objects (at least 1)") @RequestParam(required = false) @Nullable String limit) {
+			@Parameter(description = "Only keys that start with this") @RequestParam(
+					required = false) @Nullable String prefix,
+			@Parameter(description = "oldest (default) or newest first") @RequestParam(
+					required = false) @Nullable String order,
+			@Parameter(description = "At most this many objects (at least 1)") @RequestParam(
+					required = false) @Nullable String limit) {
 		return this.transfer.list(scope(namespaceId, pipelineId, runId), prefix, order, limit);
 	}
 
@@ -59,8 +65,8 @@ class RunObjectsController {
 	@ProblemResponses({ 400, 409, 410, 412, 413 })
 	@Requires(Action.WRITE)
 	ResponseEntity<PutObjectResponse> create(@PathVariable("namespace_id") String namespaceId,
-			@PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId, @PathVariable String key, HttpServletRequest request)
-			throws IOException {
+			@PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId,
+			@PathVariable String key, HttpServletRequest request) throws IOException {
 		return this.transfer.upload(scope(namespaceId, pipelineId, runId), key, request, false);
 	}
 
@@ -71,8 +77,8 @@ class RunObjectsController {
 	@ProblemResponses({ 400, 410, 412, 413 })
 	@Requires(Action.WRITE)
 	ResponseEntity<PutObjectResponse> put(@PathVariable("namespace_id") String namespaceId,
-			@PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId, @PathVariable String key, HttpServletRequest request)
-			throws IOException {
+			@PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId,
+			@PathVariable String key, HttpServletRequest request) throws IOException {
 		return this.transfer.upload(scope(namespaceId, pipelineId, runId), key, request, true);
 	}
 
@@ -81,8 +87,9 @@ class RunObjectsController {
 	@ObjectDownload
 	@ProblemResponses({ 400, 404, 416 })
 	@Requires(Action.READ)
-	void get(@PathVariable("namespace_id") String namespaceId, @PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId,
-			@PathVariable String key, HttpServletRequest request, HttpServletResponse response) throws IOException {
+	void get(@PathVariable("namespace_id") String namespaceId, @PathVariable("pipeline_id") String pipelineId,
+			@PathVariable("run_id") String runId, @PathVariable String key, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		this.transfer.download(scope(namespaceId, pipelineId, runId), key, request, response);
 	}
 
@@ -91,8 +98,8 @@ class RunObjectsController {
 	@ObjectDownload(head = true)
 	@ProblemResponses({ 400, 404 })
 	@Requires(Action.READ)
-	void head(@PathVariable("namespace_id") String namespaceId, @PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId,
-			@PathVariable String key, HttpServletResponse response) {
+	void head(@PathVariable("namespace_id") String namespaceId, @PathVariable("pipeline_id") String pipelineId,
+			@PathVariable("run_id") String runId, @PathVariable String key, HttpServletResponse response) {
 		this.transfer.head(scope(namespaceId, pipelineId, runId), key, response);
 	}
 
@@ -101,8 +108,8 @@ class RunObjectsController {
 	@Operation(operationId = "deleteRunObject", summary = "Delete a run object")
 	@ProblemResponses({ 400, 404 })
 	@Requires(Action.DELETE)
-	void delete(@PathVariable("namespace_id") String namespaceId, @PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId,
-			@PathVariable String key) {
+	void delete(@PathVariable("namespace_id") String namespaceId, @PathVariable("pipeline_id") String pipelineId,
+			@PathVariable("run_id") String runId, @PathVariable String key) {
 		this.transfer.delete(scope(namespaceId, pipelineId, runId), key);
 	}
 

@@ -16,7 +16,8 @@ final class RunResponse {
 	@Schema(name = "Run", description = "A registered run of a pipeline")
 	record Run(@Schema(description = "The run's number within its pipeline") @JsonProperty("run_id") long runId,
 			@Schema(description = "When it was registered, in epoch milliseconds") long started,
-			@Schema(description = "Whether its objects have expired; an expired run takes no writes") @JsonProperty("objects_expired") boolean objectsExpired) {
+			@Schema(description = "Whether its objects have expired; "
+					+ "an expired run takes no writes") @JsonProperty("objects_expired") boolean objectsExpired) {
 
 		static Run of(RunInfo info) {
 			return new Run(info.runId(), info.started(), info.objectsExpired());

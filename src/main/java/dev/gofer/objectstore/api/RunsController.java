@@ -21,10 +21,14 @@ import dev.gofer.objectstore.auth.Requires;
 import dev.gofer.objectstore.catalog.PipelineName;
 import dev.gofer.objectstore.catalog.RunCatalog;
 
-/** Runs of a pipeline: registering one expires the objects of runs that fall out of the window. */
+/**
+ * Runs of a pipeline: registering one expires the objects of runs that fall out of the
+ * window.
+ */
 @RestController
 @RequestMapping("/api/namespaces/{namespace_id}/pipelines/{pipeline_id}/runs")
-@Tag(name = "Runs", description = "Runs of a pipeline. Registering run N expires the objects of runs up to N - run_object_expiry.")
+@Tag(name = "Runs",
+		description = "Runs of a pipeline. Registering run N expires the objects of runs up to N - run_object_expiry.")
 class RunsController {
 
 	private final RunCatalog runs;
@@ -46,7 +50,8 @@ class RunsController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(operationId = "startRun", summary = "Register the next run (the highest so far plus one; the first is 1)")
+	@Operation(operationId = "startRun",
+			summary = "Register the next run (the highest so far plus one; the first is 1)")
 	@ProblemResponses(400)
 	@Requires(Action.WRITE)
 	RunResponse.One registerNext(@PathVariable("namespace_id") String namespaceId,
@@ -55,7 +60,8 @@ class RunsController {
 	}
 
 	@PutMapping("/{run_id}")
-	@Operation(operationId = "registerRun", summary = "Register a given run; registering a known run again changes nothing")
+	@Operation(operationId = "registerRun",
+			summary = "Register a given run; registering a known run again changes nothing")
 	@ApiResponse(responseCode = "201", description = "Registered now",
 			content = @Content(schema = @Schema(implementation = RunResponse.One.class)))
 	@ApiResponse(responseCode = "200", description = "Already registered",

@@ -20,13 +20,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets Tomcat send a short answer in one write, headers and body together.
  * <p>
- * Spring's message converters flush the response after writing a JSON body. Flushed before its
- * length is known, the response goes out with chunked encoding, and its end takes a second write
- * of its own (the last chunk), and a second read by the client. Without the flush, Tomcat sends
- * a body that fits its buffer with a {@code Content-Length} when the response completes, in one
- * write; a larger one (a download, a long listing) goes out as the buffer fills, as before. System
- * calls cost several microseconds on a virtual machine: that flush was about 6 % of the server's
- * CPU under small uploads.
+ * Spring's message converters flush the response after writing a JSON body. Flushed
+ * before its length is known, the response goes out with chunked encoding, and its end
+ * takes a second write of its own (the last chunk), and a second read by the client.
+ * Without the flush, Tomcat sends a body that fits its buffer with a
+ * {@code Content-Length} when the response completes, in one write; a larger one (a
+ * download, a long listing) goes out as the buffer fills, as before. System calls cost
+ * several microseconds on a virtual machine: that flush was about 6 % of the server's CPU
+ * under small uploads.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

@@ -21,13 +21,16 @@ final class TokenResponse {
 	@Schema(name = "Token", description = "An API token; `secret` is present only when it was just created")
 	@JsonInclude(JsonInclude.Include.NON_ABSENT)
 	record Body(@Schema(description = "Identifies the token, to revoke it") String id,
-			@Schema(description = "The bearer secret; shown once, stored only as a hash", nullable = true) @Nullable String secret,
+			@Schema(description = "The bearer secret; shown once, stored only as a hash",
+					nullable = true) @Nullable String secret,
 			@Schema(description = "Globs of the namespaces the token reaches") List<String> namespaces,
 			@Schema(description = "Globs of the pipelines the token reaches") List<String> pipelines,
 			@Schema(description = "read, write, delete, mint") List<String> actions,
-			@Schema(description = "For a run token, the one run it may write to", nullable = true) @JsonProperty("run_id") @Nullable Long runId,
+			@Schema(description = "For a run token, the one run it may write to",
+					nullable = true) @JsonProperty("run_id") @Nullable Long runId,
 			@Schema(description = "Epoch milliseconds") long created,
-			@Schema(description = "Epoch milliseconds; null when it never expires", nullable = true) @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Long expires,
+			@Schema(description = "Epoch milliseconds; null when it never expires",
+					nullable = true) @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Long expires,
 			String description) {
 
 		static Body of(Token token, @Nullable String secret) {

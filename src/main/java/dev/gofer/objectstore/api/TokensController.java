@@ -46,7 +46,8 @@ class TokensController {
 	@Operation(operationId = "listTokens", summary = "List tokens, without their secrets (admin only)")
 	@ProblemResponses({ 401, 403 })
 	TokenResponse.Many list() {
-		return new TokenResponse.Many(this.tokens.list().stream().map(token -> TokenResponse.Body.of(token, null)).toList());
+		return new TokenResponse.Many(
+				this.tokens.list().stream().map(token -> TokenResponse.Body.of(token, null)).toList());
 	}
 
 	@DeleteMapping("/api/tokens/{id}")

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 class TomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
 	/**
-	 * The largest read from, or write to, a connection's socket. Tomcat's default of 8 KiB made a
-	 * 1 GiB transfer take 131,072 system calls, and system calls are what a transfer spent most of
-	 * its time in on a virtual machine: 32 KiB (the default of {@link SocketProperties}) made
-	 * downloads 1.4 to 2 times as fast and uploads a fifth faster (bench/); 64 KiB measured no
-	 * faster.
+	 * The largest read from, or write to, a connection's socket. Tomcat's default of 8
+	 * KiB made a 1 GiB transfer take 131,072 system calls, and system calls are what a
+	 * transfer spent most of its time in on a virtual machine: 32 KiB (the default of
+	 * {@link SocketProperties}) made downloads 1.4 to 2 times as fast and uploads a fifth
+	 * faster (bench/); 64 KiB measured no faster.
 	 */
 	private final int socketBuffer;
 

@@ -11,17 +11,17 @@ import org.springframework.stereotype.Component;
 import dev.gofer.objectstore.catalog.Scope;
 
 /**
- * Sizes and durations of object uploads and downloads, by kind of object. The buckets are fixed
- * (not percentile histograms) so that a handful of series per meter answers "how many transfers
- * were larger or slower than X" in Prometheus.
+ * Sizes and durations of object uploads and downloads, by kind of object. The buckets are
+ * fixed (not percentile histograms) so that a handful of series per meter answers "how
+ * many transfers were larger or slower than X" in Prometheus.
  */
 @Component
 class TransferMetrics {
 
 	private static final double KB = 1024;
 
-	private static final double[] SIZE_BUCKETS = { KB, 64 * KB, KB * KB, 16 * KB * KB, 256 * KB * KB,
-			KB * KB * KB, 4 * KB * KB * KB };
+	private static final double[] SIZE_BUCKETS = { KB, 64 * KB, KB * KB, 16 * KB * KB, 256 * KB * KB, KB * KB * KB,
+			4 * KB * KB * KB };
 
 	private static final Duration[] DURATION_BUCKETS = { Duration.ofMillis(10), Duration.ofMillis(100),
 			Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(10) };
@@ -32,7 +32,10 @@ class TransferMetrics {
 		this.meters = meters;
 	}
 
-	/** A transfer under way; {@link Transfer#succeeded} or {@link Transfer#failed} ends it. */
+	/**
+	 * A transfer under way; {@link Transfer#succeeded} or {@link Transfer#failed} ends
+	 * it.
+	 */
 	Transfer start(String direction, Scope scope) {
 		return new Transfer(direction, kind(scope), System.nanoTime());
 	}

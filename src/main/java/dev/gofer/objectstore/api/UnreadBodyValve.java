@@ -10,11 +10,11 @@ import org.apache.coyote.ActionCode;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 
 /**
- * After an error answer to a request whose body has more left unread than Tomcat would swallow
- * (413 for a huge upload, 401 before one), closes the connection at once. Tomcat would first try
- * to read up to its swallow limit of the body, holding the connection until its read timeout when
- * the client sends nothing more. Smaller bodies are still swallowed, so that the client reads the
- * answer rather than a connection reset.
+ * After an error answer to a request whose body has more left unread than Tomcat would
+ * swallow (413 for a huge upload, 401 before one), closes the connection at once. Tomcat
+ * would first try to read up to its swallow limit of the body, holding the connection
+ * until its read timeout when the client sends nothing more. Smaller bodies are still
+ * swallowed, so that the client reads the answer rather than a connection reset.
  */
 class UnreadBodyValve extends ValveBase {
 
@@ -27,7 +27,8 @@ class UnreadBodyValve extends ValveBase {
 		getNext().invoke(request, response);
 		long unread = request.getContentLengthLong() - request.getCoyoteRequest().getBytesRead();
 		if (response.getStatus() >= 400 && unread > swallowLimit(request)) {
-			// Finish the answer first: once swallowing is off, the connection counts as closing.
+			// Finish the answer first: once swallowing is off, the connection counts as
+			// closing.
 			response.finishResponse();
 			request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
 		}

@@ -18,7 +18,10 @@ public enum Action {
 	/** Delete objects. */
 	DELETE,
 
-	/** Mint run tokens for the pipelines in scope, as a CI orchestrator does for its containers. */
+	/**
+	 * Mint run tokens for the pipelines in scope, as a CI orchestrator does for its
+	 * containers.
+	 */
 	MINT;
 
 	/** The name in JSON. */

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 import dev.gofer.objectstore.config.DataDirectoryProperties;
 
 /**
- * The bootstrap admin token: the configured one, else one generated on first start and kept in
- * {@code <data-dir>/admin-token}, readable only by its owner. Only its hash stays in memory, and
- * the logs say where the file is, never what it holds.
+ * The bootstrap admin token: the configured one, else one generated on first start and
+ * kept in {@code <data-dir>/admin-token}, readable only by its owner. Only its hash stays
+ * in memory, and the logs say where the file is, never what it holds.
  */
 @Component
 class AdminToken {

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code gofer.auth.*}.
  *
  * @param enabled whether every {@code /api/**} call needs a bearer token
- * @param adminToken the bootstrap admin token (env {@code GOFER_AUTH_ADMIN_TOKEN}); when unset,
- * one is generated on first start into an owner-only file in the data directory
+ * @param adminToken the bootstrap admin token (env {@code GOFER_AUTH_ADMIN_TOKEN}); when
+ * unset, one is generated on first start into an owner-only file in the data directory
  * @param runTokenLifetime how long a run token lives when its request names no expiry
  */
 @ConfigurationProperties("gofer.auth")

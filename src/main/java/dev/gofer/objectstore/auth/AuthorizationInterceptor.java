@@ -17,8 +17,9 @@ import dev.gofer.objectstore.error.InvalidInputException;
 
 /**
  * Decides whether the caller's token allows the endpoint's {@link Requires} action on the
- * resource named by the request path. Runs after the handler is chosen and before it is called,
- * so an unknown route is still a 404 and a refused upload is refused before its body is read.
+ * resource named by the request path. Runs after the handler is chosen and before it is
+ * called, so an unknown route is still a 404 and a refused upload is refused before its
+ * body is read.
  */
 class AuthorizationInterceptor implements HandlerInterceptor {
 
@@ -44,7 +45,8 @@ class AuthorizationInterceptor implements HandlerInterceptor {
 		}
 		Resource resource = resource(request);
 		if (!caller.allows(rule.value(), resource)) {
-			throw new ForbiddenException("The token does not allow '" + rule.value().value() + "' on " + describe(resource));
+			throw new ForbiddenException(
+					"The token does not allow '" + rule.value().value() + "' on " + describe(resource));
 		}
 		return true;
 	}
@@ -71,7 +73,8 @@ class AuthorizationInterceptor implements HandlerInterceptor {
 			return new Resource.Run(pipeline, Long.parseLong(runId));
 		}
 		catch (NumberFormatException ex) {
-			// The controller names the rule that the run id breaks; here it only must not pass.
+			// The controller names the rule that the run id breaks; here it only must not
+			// pass.
 			throw new InvalidInputException("Invalid run_id: use a whole number from 1 to 9223372036854775807");
 		}
 	}

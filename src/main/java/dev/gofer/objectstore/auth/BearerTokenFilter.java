@@ -20,9 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.gofer.objectstore.error.UnauthenticatedException;
 
 /**
- * Checks the bearer token of every {@code /api/**} request before anything else happens, so that
- * an unauthenticated upload is refused before its body is read. Which token may do what is the
- * {@link AuthorizationInterceptor}'s job.
+ * Checks the bearer token of every {@code /api/**} request before anything else happens,
+ * so that an unauthenticated upload is refused before its body is read. Which token may
+ * do what is the {@link AuthorizationInterceptor}'s job.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -63,7 +63,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		catch (DataAccessException ex) {
 			logger.error("Cannot check the token of {} {}: the catalog is unavailable", request.getMethod(),
 					request.getRequestURI(), ex);
-			problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, "The catalog database is unavailable; retry later");
+			problem(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+					"The catalog database is unavailable; retry later");
 			return;
 		}
 		chain.doFilter(request, response);

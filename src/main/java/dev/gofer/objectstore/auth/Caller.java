@@ -8,7 +8,9 @@ public sealed interface Caller {
 
 	boolean allows(Action action, Resource resource);
 
-	/** Holder of the admin token, or anyone when authentication is off: may do everything. */
+	/**
+	 * Holder of the admin token, or anyone when authentication is off: may do everything.
+	 */
 	record Admin() implements Caller {
 
 		@Override

@@ -4,7 +4,10 @@ import java.util.regex.Pattern;
 
 import dev.gofer.objectstore.error.InvalidInputException;
 
-/** A name pattern in a token's scope: {@code *} matches any run of characters, {@code ?} one. */
+/**
+ * A name pattern in a token's scope: {@code *} matches any run of characters, {@code ?}
+ * one.
+ */
 public record Glob(String text, Pattern pattern) {
 
 	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_*?-]{1,64}");

@@ -2,7 +2,9 @@ package dev.gofer.objectstore.auth;
 
 import dev.gofer.objectstore.catalog.PipelineName;
 
-/** What a request acts on, as far as authorization cares: taken from the request's path. */
+/**
+ * What a request acts on, as far as authorization cares: taken from the request's path.
+ */
 public sealed interface Resource {
 
 	/** A pipeline: its objects, summary, limits and run list. */

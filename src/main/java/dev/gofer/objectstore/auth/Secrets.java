@@ -10,8 +10,8 @@ import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Token secrets: {@code gofer_<id>_<256 random bits>}. The id finds the stored hash; the random
- * part is what makes the secret unguessable. Hashes are compared in constant time.
+ * Token secrets: {@code gofer_<id>_<256 random bits>}. The id finds the stored hash; the
+ * random part is what makes the secret unguessable. Hashes are compared in constant time.
  */
 final class Secrets {
 
@@ -35,7 +35,9 @@ final class Secrets {
 		return PREFIX + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 	}
 
-	/** The id inside a secret, or null if it has not this form (the admin token need not). */
+	/**
+	 * The id inside a secret, or null if it has not this form (the admin token need not).
+	 */
 	static @Nullable String idOf(String secret) {
 		if (!secret.startsWith(PREFIX)) {
 			return null;

@@ -14,17 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param created epoch milliseconds
  * @param expires epoch milliseconds, or null for never
  */
-public record Token(String id, List<Glob> namespaces, List<Glob> pipelines, Set<Action> actions,
-		@Nullable Long runId, long created, @Nullable Long expires, String description) {
+public record Token(String id, List<Glob> namespaces, List<Glob> pipelines, Set<Action> actions, @Nullable Long runId,
+		long created, @Nullable Long expires, String description) {
 
 	boolean expiredAt(long now) {
 		return this.expires != null && now >= this.expires;
 	}
 
 	/**
-	 * Whether this token may do {@code action} on {@code resource}. A run token may read its
-	 * pipeline and write only its own run; extension objects need a token whose globs reach every
-	 * namespace and pipeline; token management is for the admin token alone.
+	 * Whether this token may do {@code action} on {@code resource}. A run token may read
+	 * its pipeline and write only its own run; extension objects need a token whose globs
+	 * reach every namespace and pipeline; token management is for the admin token alone.
 	 */
 	boolean allows(Action action, Resource resource) {
 		if (!this.actions.contains(action)) {
@@ -35,8 +35,9 @@ public record Token(String id, List<Glob> namespaces, List<Glob> pipelines, Set<
 					&& (this.runId == null || action == Action.READ);
 			case Resource.Run r -> reaches(r.pipeline().namespaceId(), r.pipeline().pipelineId())
 					&& (this.runId == null || this.runId == r.runId());
-			case Resource.Extension e -> this.runId == null && this.namespaces.stream().anyMatch(Glob::matchesEverything)
-					&& this.pipelines.stream().anyMatch(Glob::matchesEverything);
+			case Resource.Extension e ->
+				this.runId == null && this.namespaces.stream().anyMatch(Glob::matchesEverything)
+						&& this.pipelines.stream().anyMatch(Glob::matchesEverything);
 			case Resource.Service s -> false;
 		};
 	}

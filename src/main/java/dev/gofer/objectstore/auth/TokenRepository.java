@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TokenRepository {
 
-	private static final String COLUMNS = "id, secret_sha256, namespaces, pipelines, actions, run_id, created, expires, description";
+	private static final String COLUMNS = """
+			id, secret_sha256, namespaces, pipelines, actions, run_id, created, expires, description""";
 
 	private final JdbcClient jdbc;
 

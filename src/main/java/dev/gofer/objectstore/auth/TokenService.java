@@ -2,6 +2,7 @@ package dev.gofer.objectstore.auth;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +18,8 @@ import dev.gofer.objectstore.error.NotFoundException;
 import dev.gofer.objectstore.error.UnauthenticatedException;
 
 /**
- * Creates, lists, revokes and checks tokens. Changes are transactions, so that they are durable
- * once acknowledged (see {@code CatalogTransactionManager}).
+ * Creates, lists, revokes and checks tokens. Changes are transactions, so that they are
+ * durable once acknowledged (see {@code CatalogTransactionManager}).
  */
 @Service
 public class TokenService {
@@ -55,9 +56,9 @@ public class TokenService {
 	}
 
 	/**
-	 * A token for one run, as a CI container needs: read and write that run's objects, read the
-	 * pipeline's objects and runs. It expires after {@code gofer.auth.run-token-lifetime} unless
-	 * the request says otherwise.
+	 * A token for one run, as a CI container needs: read and write that run's objects,
+	 * read the pipeline's objects and runs. It expires after
+	 * {@code gofer.auth.run-token-lifetime} unless the request says otherwise.
 	 */
 	@Transactional
 	public IssuedToken createRunToken(PipelineName pipeline, long runId, @Nullable Long expiresInSeconds,
@@ -89,9 +90,10 @@ public class TokenService {
 		}
 		String id = Secrets.idOf(secret);
 		Optional<TokenRepository.Stored> stored = id == null ? Optional.empty() : this.tokens.find(id);
-		// Hash and compare even when the id is unknown, so timing does not tell ids apart.
+		// Hash and compare even when the id is unknown, so timing does not tell ids
+		// apart.
 		byte[] presented = Secrets.sha256(secret);
-		byte[] expected = stored.map(s -> java.util.HexFormat.of().parseHex(s.secretSha256())).orElse(new byte[32]);
+		byte[] expected = stored.map(s -> HexFormat.of().parseHex(s.secretSha256())).orElse(new byte[32]);
 		if (stored.isEmpty() || !Secrets.sameHash(presented, expected)) {
 			throw new UnauthenticatedException("The bearer token is not valid (unknown or revoked)");
 		}

@@ -23,8 +23,9 @@ public class BlobCatalog {
 	}
 
 	/**
-	 * Forgets a garbage blob once its bytes are deleted; false if someone else did first. Not
-	 * synced: if a power cut brings the row back, the next reclaim deletes the bytes again.
+	 * Forgets a garbage blob once its bytes are deleted; false if someone else did first.
+	 * Not synced: if a power cut brings the row back, the next reclaim deletes the bytes
+	 * again.
 	 */
 	public boolean forget(long blobId) {
 		return this.blobs.deleteGarbage(blobId);

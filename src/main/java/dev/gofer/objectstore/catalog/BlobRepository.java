@@ -1,8 +1,8 @@
 package dev.gofer.objectstore.catalog;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +22,8 @@ class BlobRepository {
 	}
 
 	/**
-	 * Issues a blob id for an upload. Not synced: if a power cut loses the row, the orphan sweep
-	 * finds the bytes written under the id.
+	 * Issues a blob id for an upload. Not synced: if a power cut loses the row, the
+	 * orphan sweep finds the bytes written under the id.
 	 */
 	long createPending(String owner, long now) {
 		return this.gate.call(() -> this.jdbc
@@ -34,9 +34,13 @@ class BlobRepository {
 			.single());
 	}
 
-	/** Makes a pending blob live; false if it is no longer pending (a sweep took it as abandoned). */
+	/**
+	 * Makes a pending blob live; false if it is no longer pending (a sweep took it as
+	 * abandoned).
+	 */
 	boolean markLive(long id, long now) {
-		return this.jdbc.sql("UPDATE blobs SET state = 'LIVE', owner = NULL, since = :now WHERE id = :id AND state = 'PENDING'")
+		return this.jdbc
+			.sql("UPDATE blobs SET state = 'LIVE', owner = NULL, since = :now WHERE id = :id AND state = 'PENDING'")
 			.param("id", id)
 			.param("now", now)
 			.update() == 1;
@@ -52,7 +56,10 @@ class BlobRepository {
 		}
 	}
 
-	/** Turns a pending blob into garbage; false if it is not pending (its upload was committed). */
+	/**
+	 * Turns a pending blob into garbage; false if it is not pending (its upload was
+	 * committed).
+	 */
 	boolean discardPending(long id, long now) {
 		return this.gate.call(() -> this.jdbc
 			.sql("UPDATE blobs SET state = 'GARBAGE', owner = NULL, since = :now WHERE id = :id AND state = 'PENDING'")
@@ -63,14 +70,17 @@ class BlobRepository {
 
 	/** Garbage blobs that became garbage at or before {@code cutoff}, oldest first. */
 	List<Long> garbage(long cutoff, int limit) {
-		return this.jdbc.sql("SELECT id FROM blobs WHERE state = 'GARBAGE' AND since <= :cutoff ORDER BY since, id LIMIT :limit")
+		return this.jdbc
+			.sql("SELECT id FROM blobs WHERE state = 'GARBAGE' AND since <= :cutoff ORDER BY since, id LIMIT :limit")
 			.param("cutoff", cutoff)
 			.param("limit", limit)
 			.query(Long.class)
 			.list();
 	}
 
-	/** Forgets a garbage blob whose bytes are gone; false if another job did so already. */
+	/**
+	 * Forgets a garbage blob whose bytes are gone; false if another job did so already.
+	 */
 	boolean deleteGarbage(long id) {
 		return this.gate.call(() -> this.jdbc.sql("DELETE FROM blobs WHERE id = :id AND state = 'GARBAGE'")
 			.param("id", id)
@@ -86,7 +96,8 @@ class BlobRepository {
 		return this.jdbc.sql("""
 				UPDATE blobs SET state = 'GARBAGE', owner = NULL, since = 0
 				WHERE state = 'PENDING' AND since < :staleBefore
-				  AND NOT EXISTS (SELECT 1 FROM instances i WHERE i.id = blobs.owner AND i.heartbeat >= :staleBefore)""")
+				  AND NOT EXISTS (SELECT 1 FROM instances i
+				                  WHERE i.id = blobs.owner AND i.heartbeat >= :staleBefore)""")
 			.param("staleBefore", staleBefore)
 			.update();
 	}
@@ -96,7 +107,8 @@ class BlobRepository {
 		if (ids.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(this.jdbc.sql("SELECT id FROM blobs WHERE id IN (:ids)").param("ids", ids).query(Long.class).list());
+		return new HashSet<>(
+				this.jdbc.sql("SELECT id FROM blobs WHERE id IN (:ids)").param("ids", ids).query(Long.class).list());
 	}
 
 }

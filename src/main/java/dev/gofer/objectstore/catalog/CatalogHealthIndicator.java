@@ -6,9 +6,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the catalog takes writes: records this instance's heartbeat, a one-row write. A catalog
- * that answers reads but refuses writes (a SQLite file locked by another process, a read-only
- * replica) cannot serve uploads, so readiness must say DOWN.
+ * Whether the catalog takes writes: records this instance's heartbeat, a one-row write. A
+ * catalog that answers reads but refuses writes (a SQLite file locked by another process,
+ * a read-only replica) cannot serve uploads, so readiness must say DOWN.
  */
 @Component("catalogHealthIndicator")
 class CatalogHealthIndicator implements HealthIndicator {

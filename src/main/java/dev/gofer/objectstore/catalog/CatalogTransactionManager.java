@@ -10,10 +10,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
- * The catalog's transactions: each waits for its turn at the {@link WriteGate} before it begins,
- * and, on SQLite, returns from its commit only once the commit is durable ({@link GroupSync}).
- * The wait for durability comes after the connection and the gate are released, so that the
- * next writers proceed meanwhile and join the same sync.
+ * The catalog's transactions: each waits for its turn at the {@link WriteGate} before it
+ * begins, and, on SQLite, returns from its commit only once the commit is durable
+ * ({@link GroupSync}). The wait for durability comes after the connection and the gate
+ * are released, so that the next writers proceed meanwhile and join the same sync.
  */
 class CatalogTransactionManager extends JdbcTransactionManager implements DisposableBean {
 
@@ -23,14 +23,18 @@ class CatalogTransactionManager extends JdbcTransactionManager implements Dispos
 
 	private final @Nullable AutoCloseable syncResources;
 
-	/** Set between a commit and the end of its transaction, on the thread that committed. */
+	/**
+	 * Set between a commit and the end of its transaction, on the thread that committed.
+	 */
 	private final ThreadLocal<Boolean> committed = ThreadLocal.withInitial(() -> false);
 
 	CatalogTransactionManager(DataSource dataSource, WriteGate gate, @Nullable GroupSync groupSync,
 			@Nullable AutoCloseable syncResources) {
 		super(dataSource);
-		// A COMMIT that fails (a deferred constraint, an I/O error) can leave SQLite's transaction
-		// open, and the connection would go back to the pool inside it, holding the write lock
+		// A COMMIT that fails (a deferred constraint, an I/O error) can leave SQLite's
+		// transaction
+		// open, and the connection would go back to the pool inside it, holding the write
+		// lock
 		// and showing its uncommitted rows to its next user. Rolling back closes it.
 		setRollbackOnCommitFailure(true);
 		this.gate = gate;
@@ -67,7 +71,8 @@ class CatalogTransactionManager extends JdbcTransactionManager implements Dispos
 		boolean durable = this.committed.get();
 		this.committed.remove();
 		if (durable && this.groupSync != null) {
-			// Thrown from here, the failure reaches the caller of the transactional method.
+			// Thrown from here, the failure reaches the caller of the transactional
+			// method.
 			this.groupSync.awaitDurable();
 		}
 	}

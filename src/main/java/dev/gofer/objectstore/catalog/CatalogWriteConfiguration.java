@@ -8,17 +8,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * How the catalog writes: on SQLite, one writer of this process at a time ({@link WriteGate}),
- * group commit ({@link GroupSync}) and the commits of uploads in batches ({@link CommitBatcher});
- * on PostgreSQL, none of them, since its row locks and its own grouping of WAL flushes do the
- * job.
+ * How the catalog writes: on SQLite, one writer of this process at a time
+ * ({@link WriteGate}), group commit ({@link GroupSync}) and the commits of uploads in
+ * batches ({@link CommitBatcher}); on PostgreSQL, none of them, since its row locks and
+ * its own grouping of WAL flushes do the job.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogWriteConfiguration {
 
 	@Bean
 	WriteGate catalogWriteGate(DataSource dataSource, CatalogProperties properties) {
-		return SqliteCatalog.url(dataSource) != null ? WriteGate.serializing(properties.busyTimeout()) : WriteGate.open();
+		return SqliteCatalog.url(dataSource) != null ? WriteGate.serializing(properties.busyTimeout())
+				: WriteGate.open();
 	}
 
 	@Bean

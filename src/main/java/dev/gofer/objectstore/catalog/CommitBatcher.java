@@ -28,37 +28,41 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.gofer.objectstore.error.UnavailableException;
 
 /**
- * Runs the object commits of concurrent uploads together, on a SQLite catalog: one transaction,
- * one COMMIT and one sync of the log for every commit that is waiting, instead of one of each per
- * upload.
+ * Runs the object commits of concurrent uploads together, on a SQLite catalog: one
+ * transaction, one COMMIT and one sync of the log for every commit that is waiting,
+ * instead of one of each per upload.
  * <p>
- * Small uploads spend little time in their own statements and much in what surrounds them: taking
- * the write lock, BEGIN, a COMMIT that writes the pages every upload touches (the pipeline's row,
- * the index pages at the new end) once per upload, and handing the lock on. A writer thread of
- * this class's own takes every commit waiting in its queue and runs each inside a savepoint of one
- * transaction, so that a commit that fails (a precondition, a limit) is undone alone and the
- * others go on. Only once the transaction has committed and the log is synced does each caller
- * get its result; if BEGIN, COMMIT or the sync fails, every caller of the batch gets a 503 and
- * nothing of it was acknowledged. The writer waits for the sync itself rather than starting the
- * next batch meanwhile: the commits that arrive during the sync make the next batch larger, which
- * costs less CPU per commit, and CPU is what small writes run short of (letting the callers wait
- * for the sync instead took 1 KiB PUTs from about 5,200 to about 4,100 a second).
+ * Small uploads spend little time in their own statements and much in what surrounds
+ * them: taking the write lock, BEGIN, a COMMIT that writes the pages every upload touches
+ * (the pipeline's row, the index pages at the new end) once per upload, and handing the
+ * lock on. A writer thread of this class's own takes every commit waiting in its queue
+ * and runs each inside a savepoint of one transaction, so that a commit that fails (a
+ * precondition, a limit) is undone alone and the others go on. Only once the transaction
+ * has committed and the log is synced does each caller get its result; if BEGIN, COMMIT
+ * or the sync fails, every caller of the batch gets a 503 and nothing of it was
+ * acknowledged. The writer waits for the sync itself rather than starting the next batch
+ * meanwhile: the commits that arrive during the sync make the next batch larger, which
+ * costs less CPU per commit, and CPU is what small writes run short of (letting the
+ * callers wait for the sync instead took 1 KiB PUTs from about 5,200 to about 4,100 a
+ * second).
  * <p>
- * A commit still queued after the catalog's busy timeout is taken back and its caller gets a 503.
- * Callers wait without a timeout of their own and a watchdog thread expires the queue's stale
- * commits: a timed wait on a virtual thread schedules a wake-up and cancels it again, and with one
- * per upload that bookkeeping took about a tenth of the CPU of small writes.
+ * A commit still queued after the catalog's busy timeout is taken back and its caller
+ * gets a 503. Callers wait without a timeout of their own and a watchdog thread expires
+ * the queue's stale commits: a timed wait on a virtual thread schedules a wake-up and
+ * cancels it again, and with one per upload that bookkeeping took about a tenth of the
+ * CPU of small writes.
  * <p>
- * On PostgreSQL, whose row locks let writers of different pipelines commit in parallel, and for a
- * caller already inside a transaction, {@link #call} runs the commit on the caller's thread.
+ * On PostgreSQL, whose row locks let writers of different pipelines commit in parallel,
+ * and for a caller already inside a transaction, {@link #call} runs the commit on the
+ * caller's thread.
  */
 final class CommitBatcher implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(CommitBatcher.class);
 
 	/**
-	 * At most this many commits in one transaction, so that a long queue is worked off in several
-	 * commits instead of making its first caller wait for all of it.
+	 * At most this many commits in one transaction, so that a long queue is worked off in
+	 * several commits instead of making its first caller wait for all of it.
 	 */
 	static final int MAX_BATCH = 32;
 
@@ -83,19 +87,18 @@ final class CommitBatcher implements DisposableBean {
 
 	/**
 	 * Commits in batches on a writer thread.
-	 * @param timeout how long a commit waits in the queue before its request fails with 503: the
-	 * catalog's busy timeout
+	 * @param timeout how long a commit waits in the queue before its request fails with
+	 * 503: the catalog's busy timeout
 	 */
-	static CommitBatcher batching(PlatformTransactionManager transactions, Duration timeout,
-			MeterRegistry meters) {
+	static CommitBatcher batching(PlatformTransactionManager transactions, Duration timeout, MeterRegistry meters) {
 		Writer writer = new Writer(transactions, timeout, meters);
 		writer.start();
 		return new CommitBatcher(writer);
 	}
 
 	/**
-	 * Runs {@code commit}, a transactional catalog write, and returns its result once it is
-	 * committed and durable.
+	 * Runs {@code commit}, a transactional catalog write, and returns its result once it
+	 * is committed and durable.
 	 * @throws RuntimeException what {@code commit} threw (its changes are undone), or
 	 * {@link UnavailableException} when the batch could not be committed or made durable
 	 */
@@ -106,7 +109,9 @@ final class CommitBatcher implements DisposableBean {
 		return this.writer.submit(commit);
 	}
 
-	/** Commits waiting for the writer (also the gauge {@code gofer.catalog.commit.queue}). */
+	/**
+	 * Commits waiting for the writer (also the gauge {@code gofer.catalog.commit.queue}).
+	 */
 	int queued() {
 		return this.writer == null ? 0 : this.writer.queue.size();
 	}
@@ -136,7 +141,9 @@ final class CommitBatcher implements DisposableBean {
 
 	}
 
-	/** What one commit of a batch came to, handed to its caller once the batch is durable. */
+	/**
+	 * What one commit of a batch came to, handed to its caller once the batch is durable.
+	 */
 	private record Outcome(@Nullable Object value, @Nullable RuntimeException failure) {
 
 	}
@@ -169,7 +176,8 @@ final class CommitBatcher implements DisposableBean {
 			this.batches = meters.counter("gofer.catalog.commit.batches");
 			this.commits = meters.counter("gofer.catalog.commit.batched");
 			meters.gaugeCollectionSize("gofer.catalog.commit.queue", List.of(), this.queue);
-			// A platform thread: it spends its time in SQLite's native code, which would pin a
+			// A platform thread: it spends its time in SQLite's native code, which would
+			// pin a
 			// virtual thread to its carrier anyway.
 			this.thread = Thread.ofPlatform().name("catalog-writer").daemon().unstarted(this);
 			this.watchdog = Executors.newSingleThreadScheduledExecutor(
@@ -178,7 +186,8 @@ final class CommitBatcher implements DisposableBean {
 
 		void start() {
 			this.thread.start();
-			// A task expires between its deadline and a quarter of the timeout (at most 250 ms) later.
+			// A task expires between its deadline and a quarter of the timeout (at most
+			// 250 ms) later.
 			long period = Math.clamp(this.timeout.toMillis() / 4, 1, 250);
 			this.watchdog.scheduleWithFixedDelay(this::expireStale, period, period, TimeUnit.MILLISECONDS);
 		}
@@ -204,8 +213,8 @@ final class CommitBatcher implements DisposableBean {
 		}
 
 		/**
-		 * Fails the tasks queued past their deadline that the writer has not taken. The queue is in
-		 * arrival order, so the scan stops at the first task still in time.
+		 * Fails the tasks queued past their deadline that the writer has not taken. The
+		 * queue is in arrival order, so the scan stops at the first task still in time.
 		 */
 		private void expireStale() {
 			long now = System.nanoTime();
@@ -218,8 +227,8 @@ final class CommitBatcher implements DisposableBean {
 		}
 
 		/**
-		 * Takes the task back if the writer has not started it: the writer skips it, and its caller
-		 * gets a 503 for {@code reason}.
+		 * Takes the task back if the writer has not started it: the writer skips it, and
+		 * its caller gets a 503 for {@code reason}.
 		 */
 		private static void abandon(Task<?> task, String reason) {
 			if (task.state.compareAndSet(QUEUED, ABANDONED)) {
@@ -228,8 +237,8 @@ final class CommitBatcher implements DisposableBean {
 		}
 
 		/**
-		 * The task's outcome, waited for without giving up: the task was taken back, or its batch is
-		 * under way and will end.
+		 * The task's outcome, waited for without giving up: the task was taken back, or
+		 * its batch is under way and will end.
 		 */
 		private static <T> T awaitOutcome(Task<T> task) {
 			boolean interrupted = Thread.interrupted();
@@ -281,11 +290,13 @@ final class CommitBatcher implements DisposableBean {
 					}
 				}
 				catch (InterruptedException ex) {
-					// Nothing interrupts this thread (an interrupt would also close the log's
+					// Nothing interrupts this thread (an interrupt would also close the
+					// log's
 					// channel in the middle of a sync); stop() ends the loop.
 				}
 				catch (RuntimeException | Error ex) {
-					// Every task of the batch has been answered; keep serving the next ones.
+					// Every task of the batch has been answered; keep serving the next
+					// ones.
 					logger.error("The catalog's batch writer failed; it goes on with the next writes", ex);
 				}
 				finally {
@@ -304,7 +315,8 @@ final class CommitBatcher implements DisposableBean {
 				});
 			}
 			catch (RuntimeException | Error ex) {
-				// BEGIN, COMMIT or the sync failed, or a savepoint could not be undone: none of the
+				// BEGIN, COMMIT or the sync failed, or a savepoint could not be undone:
+				// none of the
 				// batch is known durable, so none of it is acknowledged.
 				for (Task<?> task : tasks) {
 					task.result.completeExceptionally(ex instanceof UnavailableException unavailable ? unavailable
@@ -327,8 +339,10 @@ final class CommitBatcher implements DisposableBean {
 				return new Outcome(this.savepoint.execute(status -> task.commit.get()), null);
 			}
 			catch (TransactionException ex) {
-				// The savepoint could not be set or rolled back to: the transaction is in an unknown
-				// state (SQLite may have rolled all of it back after an I/O error), so it must not
+				// The savepoint could not be set or rolled back to: the transaction is in
+				// an unknown
+				// state (SQLite may have rolled all of it back after an I/O error), so it
+				// must not
 				// commit.
 				throw ex;
 			}

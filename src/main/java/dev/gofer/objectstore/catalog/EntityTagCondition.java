@@ -5,8 +5,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The entity tags of an {@code If-Match} or {@code If-None-Match} header: {@code *} or a set of
- * SHA-256 values.
+ * The entity tags of an {@code If-Match} or {@code If-None-Match} header: {@code *} or a
+ * set of SHA-256 values.
  */
 public record EntityTagCondition(boolean any, Set<String> tags) {
 

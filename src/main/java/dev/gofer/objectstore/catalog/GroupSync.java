@@ -9,15 +9,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.gofer.objectstore.error.UnavailableException;
 
 /**
- * Group commit: makes commits durable with one sync for all the commits that finished while the
- * previous sync ran, instead of one sync each.
+ * Group commit: makes commits durable with one sync for all the commits that finished
+ * while the previous sync ran, instead of one sync each.
  * <p>
- * A thread calls {@link #awaitDurable()} right after its commit returned. If no sync is running,
- * it runs one itself, which covers every commit announced before it started; otherwise it waits
- * for the running sync to end and then for (or runs) the next one, since the running sync may
- * have started before its commit. It returns only once a sync that started after its commit has
- * succeeded, and throws if that sync failed: the commit is then visible but not known durable, so
- * it must not be acknowledged.
+ * A thread calls {@link #awaitDurable()} right after its commit returned. If no sync is
+ * running, it runs one itself, which covers every commit announced before it started;
+ * otherwise it waits for the running sync to end and then for (or runs) the next one,
+ * since the running sync may have started before its commit. It returns only once a sync
+ * that started after its commit has succeeded, and throws if that sync failed: the commit
+ * is then visible but not known durable, so it must not be acknowledged.
  */
 public final class GroupSync {
 
@@ -31,19 +31,25 @@ public final class GroupSync {
 
 	private final Counter commits;
 
-	/** Commits announced so far; each waiter's ticket is its position in this sequence. */
+	/**
+	 * Commits announced so far; each waiter's ticket is its position in this sequence.
+	 */
 	private long announced;
 
 	/** Every commit up to this ticket is durable. */
 	private long durableThrough;
 
-	/** Every commit up to this ticket was covered by a sync that failed (unless durable since). */
+	/**
+	 * Every commit up to this ticket was covered by a sync that failed (unless durable
+	 * since).
+	 */
 	private long failedThrough;
 
 	private boolean syncing;
 
 	/**
-	 * @param sync makes durable everything committed before it starts; throws when it cannot
+	 * @param sync makes durable everything committed before it starts; throws when it
+	 * cannot
 	 */
 	public GroupSync(Runnable sync, MeterRegistry meters) {
 		this.sync = sync;

@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * This service instance's identity and heartbeat. Pending uploads carry their instance's id; once
- * its heartbeat goes stale (the process died), the sweep takes them as abandoned.
+ * This service instance's identity and heartbeat. Pending uploads carry their instance's
+ * id; once its heartbeat goes stale (the process died), the sweep takes them as
+ * abandoned.
  */
 @Component
 public class InstanceRegistry {
@@ -41,7 +42,10 @@ public class InstanceRegistry {
 			.update());
 	}
 
-	/** Forgets instances whose heartbeat is older than {@code staleBefore}; returns how many. */
+	/**
+	 * Forgets instances whose heartbeat is older than {@code staleBefore}; returns how
+	 * many.
+	 */
 	public int forgetStale(long staleBefore) {
 		return this.gate.call(() -> this.jdbc.sql("DELETE FROM instances WHERE heartbeat < :staleBefore")
 			.param("staleBefore", staleBefore)

@@ -7,9 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets one replica of several run a scheduled job per interval: the first to take the job's lease
- * runs it, the others skip until the lease runs out. The lease lives in the catalog, so it works
- * across replicas on PostgreSQL as on SQLite, without locks in any JVM.
+ * Lets one replica of several run a scheduled job per interval: the first to take the
+ * job's lease runs it, the others skip until the lease runs out. The lease lives in the
+ * catalog, so it works across replicas on PostgreSQL as on SQLite, without locks in any
+ * JVM.
  */
 @Component
 public class JobLease {
@@ -30,12 +31,14 @@ public class JobLease {
 	}
 
 	/**
-	 * Takes the lease of {@code job} for most of one {@code interval}, if nobody holds it.
+	 * Takes the lease of {@code job} for most of one {@code interval}, if nobody holds
+	 * it.
 	 * @return whether this instance should run the job now
 	 */
 	public boolean tryAcquire(String job, Duration interval) {
 		long now = this.clock.millis();
-		// A tenth short of the interval, so that the holder's own next run finds it free again.
+		// A tenth short of the interval, so that the holder's own next run finds it free
+		// again.
 		long until = now + interval.toMillis() * 9 / 10;
 		return this.gate.call(() -> take(job, now, until));
 	}

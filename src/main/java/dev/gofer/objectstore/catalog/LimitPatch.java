@@ -3,8 +3,8 @@ package dev.gofer.objectstore.catalog;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Changes to a pipeline's limits. For each limit: not given keeps the current setting, given as
- * null returns to the configured default, a value overrides it.
+ * Changes to a pipeline's limits. For each limit: not given keeps the current setting,
+ * given as null returns to the configured default, a value overrides it.
  */
 public record LimitPatch(Field<Integer> objectLimit, Field<Long> byteLimit, Field<Integer> runObjectExpiry) {
 

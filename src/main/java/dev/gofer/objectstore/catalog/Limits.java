@@ -7,7 +7,10 @@ import org.springframework.util.unit.DataSize;
 
 import dev.gofer.objectstore.store.ObjectStoreProperties;
 
-/** Resolves a pipeline's effective limits: its own overrides, else the configured defaults. */
+/**
+ * Resolves a pipeline's effective limits: its own overrides, else the configured
+ * defaults.
+ */
 @Component
 class Limits {
 

@@ -10,8 +10,9 @@ import java.util.HexFormat;
 import dev.gofer.objectstore.error.TooLargeException;
 
 /**
- * Counts and hashes what passes through, and fails as soon as more than {@code maxBytes} have
- * passed, so an oversized upload is cut off while it streams instead of after it is stored.
+ * Counts and hashes what passes through, and fails as soon as more than {@code maxBytes}
+ * have passed, so an oversized upload is cut off while it streams instead of after it is
+ * stored.
  */
 final class MeasuringInputStream extends FilterInputStream {
 

@@ -14,8 +14,8 @@ import dev.gofer.objectstore.error.TooLargeException;
 import dev.gofer.objectstore.error.UnavailableException;
 
 /**
- * Which object is visible under which key. Every change is one short transaction that also
- * applies the pipeline's limits, so no reader ever sees a pipeline over its limit.
+ * Which object is visible under which key. Every change is one short transaction that
+ * also applies the pipeline's limits, so no reader ever sees a pipeline over its limit.
  */
 @Service
 public class ObjectCatalog {
@@ -60,8 +60,8 @@ public class ObjectCatalog {
 	}
 
 	/**
-	 * Refuses, before any byte is uploaded, a write that its commit would refuse anyway. The
-	 * commit checks again: things may change while the upload streams.
+	 * Refuses, before any byte is uploaded, a write that its commit would refuse anyway.
+	 * The commit checks again: things may change while the upload streams.
 	 * @param declaredSize the request's Content-Length, or -1 when unknown
 	 */
 	void precheck(Scope scope, String key, WriteRules rules, long declaredSize) {
@@ -75,9 +75,9 @@ public class ObjectCatalog {
 	}
 
 	/**
-	 * Makes an object visible under {@code key}, replacing any earlier value, and applies the
-	 * pipeline's limits, in one transaction. The object's bytes are a fully written blob of the
-	 * engine, or are in {@code content} itself for an inline object.
+	 * Makes an object visible under {@code key}, replacing any earlier value, and applies
+	 * the pipeline's limits, in one transaction. The object's bytes are a fully written
+	 * blob of the engine, or are in {@code content} itself for an inline object.
 	 * @param content the object; its creation time is set here
 	 */
 	@Transactional
@@ -135,11 +135,14 @@ public class ObjectCatalog {
 			.orElseThrow(() -> new NotFoundException("Key '" + key + "' does not exist in " + scope));
 		this.objects.delete(List.of(current.id()));
 		markGarbage(current.entry(), now);
-		pipeline.ifPresent(row -> this.pipelines.save(
-				row.withCounts(row.objectCount() - 1, row.bytes() - current.entry().size())));
+		pipeline.ifPresent(row -> this.pipelines
+			.save(row.withCounts(row.objectCount() - 1, row.bytes() - current.entry().size())));
 	}
 
-	/** Leaves the bytes of a removed object to the retention jobs; an inline one's went with its row. */
+	/**
+	 * Leaves the bytes of a removed object to the retention jobs; an inline one's went
+	 * with its row.
+	 */
 	private void markGarbage(ObjectEntry removed, long now) {
 		if (!removed.inline()) {
 			this.blobs.markGarbage(List.of(removed.blobId()), now);
@@ -167,8 +170,8 @@ public class ObjectCatalog {
 	}
 
 	private static TooLargeException tooLargeForPipeline(Scope scope, long size, long byteLimit) {
-		return new TooLargeException("The object is " + size + " bytes; " + scope + " has a byte limit of "
-				+ byteLimit + " bytes");
+		return new TooLargeException(
+				"The object is " + size + " bytes; " + scope + " has a byte limit of " + byteLimit + " bytes");
 	}
 
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An object as the catalog knows it. Its bytes are either a blob of the engine or, for a small
- * object, kept in the catalog row itself ({@link #inline()}).
+ * An object as the catalog knows it. Its bytes are either a blob of the engine or, for a
+ * small object, kept in the catalog row itself ({@link #inline()}).
  *
  * @param key the object's key within its scope
  * @param created epoch milliseconds when the current content was written
@@ -15,12 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param sha256 the content's SHA-256, lowercase hex; also its entity tag
  * @param contentType the media type given at upload
  * @param blobId where the engine keeps the bytes; null when the catalog row holds them
- * @param content the bytes of an inline object, when they were read with the entry (a lookup of
- * one key reads them, a listing does not); always null for an object in the engine; compared
- * by value, and left out of {@link #toString()}, which gives its length only
+ * @param content the bytes of an inline object, when they were read with the entry (a
+ * lookup of one key reads them, a listing does not); always null for an object in the
+ * engine; compared by value, and left out of {@link #toString()}, which gives its length
+ * only
  */
-public record ObjectEntry(String key, long created, long size, String sha256, String contentType,
-		@Nullable Long blobId, byte @Nullable [] content) {
+public record ObjectEntry(String key, long created, long size, String sha256, String contentType, @Nullable Long blobId,
+		byte @Nullable [] content) {
 
 	/** An object whose bytes the engine holds as {@code blobId}. */
 	static ObjectEntry inEngine(String key, long size, String sha256, String contentType, long blobId) {
@@ -41,7 +42,8 @@ public record ObjectEntry(String key, long created, long size, String sha256, St
 		return new ObjectEntry(this.key, created, this.size, this.sha256, this.contentType, this.blobId, this.content);
 	}
 
-	// A record compares an array component by identity; two reads of one object are equal.
+	// A record compares an array component by identity; two reads of one object are
+	// equal.
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return other instanceof ObjectEntry entry && this.created == entry.created && this.size == entry.size

@@ -16,7 +16,10 @@ import org.springframework.util.Assert;
 @Repository
 class ObjectRepository {
 
-	/** Every column but the content of inline objects, which only a lookup of one key reads. */
+	/**
+	 * Every column but the content of inline objects, which only a lookup of one key
+	 * reads.
+	 */
 	private static final String COLUMNS = "id, object_key, created, size, sha256, content_type, blob_id";
 
 	private final JdbcClient jdbc;
@@ -30,7 +33,10 @@ class ObjectRepository {
 		return find(scope, key, false);
 	}
 
-	/** The object under {@code key}, with the bytes of an inline object: all a download needs. */
+	/**
+	 * The object under {@code key}, with the bytes of an inline object: all a download
+	 * needs.
+	 */
 	Optional<ObjectEntry> findWithContent(Scope scope, String key) {
 		return find(scope, key, true).map(StoredObject::entry);
 	}
@@ -41,13 +47,15 @@ class ObjectRepository {
 					+ " FROM objects WHERE scope = :scope AND object_key = :key")
 			.param("scope", scope.catalogKey())
 			.param("key", key)
-			.query((rs, row) -> new StoredObject(rs.getLong("id"), entry(rs, withContent ? rs.getBytes("content") : null)))
+			.query((rs, row) -> new StoredObject(rs.getLong("id"),
+					entry(rs, withContent ? rs.getBytes("content") : null)))
 			.optional();
 	}
 
 	/**
 	 * Objects of a scope in order of age, oldest first unless {@code newestFirst}. The
-	 * {@code objects_by_age} index serves the order, so a {@code limit} stops the scan early.
+	 * {@code objects_by_age} index serves the order, so a {@code limit} stops the scan
+	 * early.
 	 */
 	List<ObjectEntry> list(Scope scope, @Nullable String prefix, boolean newestFirst, @Nullable Integer limit) {
 		String direction = newestFirst ? "DESC" : "ASC";
@@ -71,12 +79,12 @@ class ObjectRepository {
 	}
 
 	/**
-	 * The oldest objects of a scope, leaving out one row (the object a write just made). The
-	 * limit is written into the statement rather than bound: with a bound limit SQLite ran this
-	 * query, which every write to a full pipeline makes, about four times slower (18 against
-	 * 4 µs) with the same plan, about what compiling it afresh each time costs. In the steady
-	 * state eviction asks for one object (otherwise 16, or what a lowered limit leaves over), so
-	 * few distinct statements are compiled and cached.
+	 * The oldest objects of a scope, leaving out one row (the object a write just made).
+	 * The limit is written into the statement rather than bound: with a bound limit
+	 * SQLite ran this query, which every write to a full pipeline makes, about four times
+	 * slower (18 against 4 µs) with the same plan, about what compiling it afresh each
+	 * time costs. In the steady state eviction asks for one object (otherwise 16, or what
+	 * a lowered limit leaves over), so few distinct statements are compiled and cached.
 	 */
 	List<StoredObject> oldest(Scope scope, long exceptId, int limit) {
 		Assert.isTrue(limit > 0, "limit must be positive");
@@ -129,7 +137,10 @@ class ObjectRepository {
 			.list();
 	}
 
-	/** A run object as expiry sees it: its row, its blob (null for an inline object) and its size. */
+	/**
+	 * A run object as expiry sees it: its row, its blob (null for an inline object) and
+	 * its size.
+	 */
 	record RunObject(long rowId, @Nullable Long blobId, long size) {
 
 	}
@@ -140,7 +151,8 @@ class ObjectRepository {
 
 	private static ObjectEntry entry(ResultSet rs, byte @Nullable [] content) throws SQLException {
 		return new ObjectEntry(rs.getString("object_key"), rs.getLong("created"), rs.getLong("size"),
-				rs.getString("sha256"), rs.getString("content_type"), nullableLong(rs, rs.findColumn("blob_id")), content);
+				rs.getString("sha256"), rs.getString("content_type"), nullableLong(rs, rs.findColumn("blob_id")),
+				content);
 	}
 
 	private static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {

@@ -19,11 +19,11 @@ import dev.gofer.objectstore.store.ObjectStore;
 import dev.gofer.objectstore.store.ObjectStoreProperties;
 
 /**
- * Moves bytes between clients and the engine and keeps the catalog in step. An upload streams
- * into a new blob that no reader can see; only a complete blob is committed, in one short
- * transaction, so readers see the old value or the new one, never part of either. A small object
- * (below {@code gofer.object-store.inline-threshold}) skips the engine: it is read whole and its
- * bytes are committed in its catalog row.
+ * Moves bytes between clients and the engine and keeps the catalog in step. An upload
+ * streams into a new blob that no reader can see; only a complete blob is committed, in
+ * one short transaction, so readers see the old value or the new one, never part of
+ * either. A small object (below {@code gofer.object-store.inline-threshold}) skips the
+ * engine: it is read whole and its bytes are committed in its catalog row.
  */
 @Service
 public class ObjectService {
@@ -44,7 +44,10 @@ public class ObjectService {
 
 	private final Clock clock;
 
-	/** Objects smaller than this are kept in their catalog row; larger ones go to the engine. */
+	/**
+	 * Objects smaller than this are kept in their catalog row; larger ones go to the
+	 * engine.
+	 */
 	private final int inlineThreshold;
 
 	ObjectService(ObjectCatalog catalog, CommitBatcher commits, BlobRepository blobs, ObjectStore store,
@@ -67,14 +70,16 @@ public class ObjectService {
 	public CommitResult put(Scope scope, String key, InputStream body, long declaredSize, String contentType,
 			WriteRules rules) throws IOException {
 		if (declaredSize < 0 || declaredSize >= this.inlineThreshold) {
-			// Worth refusing before the body streams in. A body announced as small is read whole
+			// Worth refusing before the body streams in. A body announced as small is
+			// read whole
 			// first, and the commit checks everything again anyway.
 			this.catalog.precheck(scope, key, rules, declaredSize);
 		}
 		MeasuringInputStream measured = new MeasuringInputStream(body, this.limits.maxObjectSize());
 		byte[] head = measured.readNBytes(this.inlineThreshold);
 		if (head.length < this.inlineThreshold) {
-			// The whole object, and small: its bytes go into its catalog row, in the commit's
+			// The whole object, and small: its bytes go into its catalog row, in the
+			// commit's
 			// one transaction, with nothing to clean up if that fails.
 			return commit(scope, key, ObjectEntry.inline(key, head, measured.sha256(), contentType), rules);
 		}
@@ -91,9 +96,9 @@ public class ObjectService {
 	}
 
 	/**
-	 * Commits, once more if a concurrent first write of the same key in a scope that has no row
-	 * to lock (an extension's) won the race for the key: the retry then sees that write and
-	 * replaces it, or refuses as the rules say.
+	 * Commits, once more if a concurrent first write of the same key in a scope that has
+	 * no row to lock (an extension's) won the race for the key: the retry then sees that
+	 * write and replaces it, or refuses as the rules say.
 	 */
 	private CommitResult commit(Scope scope, String key, ObjectEntry content, WriteRules rules) {
 		try {
@@ -104,12 +109,17 @@ public class ObjectService {
 		}
 	}
 
-	/** The object under {@code key}, with the bytes of an inline object, for a download. */
+	/**
+	 * The object under {@code key}, with the bytes of an inline object, for a download.
+	 */
 	public ObjectEntry get(Scope scope, String key) {
 		return this.catalog.find(scope, key).orElseThrow(() -> notFound(scope, key));
 	}
 
-	/** The object under {@code key} without its bytes, for an answer without a body (HEAD). */
+	/**
+	 * The object under {@code key} without its bytes, for an answer without a body
+	 * (HEAD).
+	 */
 	public ObjectEntry describe(Scope scope, String key) {
 		return this.catalog.describe(scope, key).orElseThrow(() -> notFound(scope, key));
 	}
@@ -145,10 +155,13 @@ public class ObjectService {
 		this.catalog.delete(scope, key);
 	}
 
-	/** Drops the bytes of a failed upload now; if that fails too, the retention jobs will. */
+	/**
+	 * Drops the bytes of a failed upload now; if that fails too, the retention jobs will.
+	 */
 	private void discard(long blobId) {
 		try {
-			// Only while still pending: a commit that went through but could not be synced in
+			// Only while still pending: a commit that went through but could not be
+			// synced in
 			// time failed the request, yet its object is visible and needs its bytes.
 			if (this.blobs.discardPending(blobId, this.clock.millis())) {
 				this.store.delete(blobId);

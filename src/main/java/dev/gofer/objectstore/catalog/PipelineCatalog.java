@@ -37,8 +37,8 @@ public class PipelineCatalog {
 	}
 
 	/**
-	 * Changes a pipeline's limits, creating it if needed, and applies them at once: a lowered
-	 * limit evicts or expires before this returns.
+	 * Changes a pipeline's limits, creating it if needed, and applies them at once: a
+	 * lowered limit evicts or expires before this returns.
 	 */
 	@Transactional
 	public PipelineSummary update(PipelineName name, LimitPatch patch) {
@@ -53,8 +53,8 @@ public class PipelineCatalog {
 	}
 
 	/**
-	 * Re-applies limits and expiry to an existing pipeline, for when defaults changed in the
-	 * configuration. Returns how many objects it removed.
+	 * Re-applies limits and expiry to an existing pipeline, for when defaults changed in
+	 * the configuration. Returns how many objects it removed.
 	 */
 	@Transactional
 	public int enforce(long pipelineRowId) {
@@ -73,7 +73,10 @@ public class PipelineCatalog {
 		return evicted;
 	}
 
-	/** Pipeline row ids after {@code afterId}, in order, for jobs that visit every pipeline. */
+	/**
+	 * Pipeline row ids after {@code afterId}, in order, for jobs that visit every
+	 * pipeline.
+	 */
 	public List<Long> pipelineIdsAfter(long afterId, int limit) {
 		return this.pipelines.idsAfter(afterId, limit);
 	}

@@ -33,9 +33,10 @@ class PipelineRepository {
 	}
 
 	/**
-	 * Creates the pipeline if needed and returns it locked for the rest of the transaction: the
-	 * no-op update takes PostgreSQL's row lock, so writers to one pipeline queue up there, on every
-	 * replica; SQLite's immediate transactions already serialize all writers.
+	 * Creates the pipeline if needed and returns it locked for the rest of the
+	 * transaction: the no-op update takes PostgreSQL's row lock, so writers to one
+	 * pipeline queue up there, on every replica; SQLite's immediate transactions already
+	 * serialize all writers.
 	 */
 	PipelineRow lockOrCreate(PipelineName name) {
 		return this.jdbc.sql("""
@@ -50,8 +51,7 @@ class PipelineRepository {
 
 	/** Locks an existing pipeline by row id; empty if it is gone. */
 	Optional<PipelineRow> lock(long id) {
-		return this.jdbc
-			.sql("UPDATE pipelines SET object_count = object_count WHERE id = :id RETURNING " + COLUMNS)
+		return this.jdbc.sql("UPDATE pipelines SET object_count = object_count WHERE id = :id RETURNING " + COLUMNS)
 			.param("id", id)
 			.query(PipelineRepository::map)
 			.optional();
@@ -75,7 +75,10 @@ class PipelineRepository {
 			.update();
 	}
 
-	/** Row ids after {@code afterId}, in order, for jobs that visit every pipeline in batches. */
+	/**
+	 * Row ids after {@code afterId}, in order, for jobs that visit every pipeline in
+	 * batches.
+	 */
 	List<Long> idsAfter(long afterId, int limit) {
 		return this.jdbc.sql("SELECT id FROM pipelines WHERE id > :after ORDER BY id LIMIT :limit")
 			.param("after", afterId)
@@ -85,7 +88,8 @@ class PipelineRepository {
 	}
 
 	private static PipelineRow map(ResultSet rs, int row) throws SQLException {
-		return new PipelineRow(rs.getLong("id"), new PipelineName(rs.getString("namespace_id"), rs.getString("pipeline_id")),
+		return new PipelineRow(rs.getLong("id"),
+				new PipelineName(rs.getString("namespace_id"), rs.getString("pipeline_id")),
 				nullableInt(rs, "object_limit"), nullableLong(rs, "byte_limit"), nullableInt(rs, "run_object_expiry"),
 				nullableLong(rs, "latest_run_id"), rs.getLong("expired_through"), rs.getLong("object_count"),
 				rs.getLong("bytes"));

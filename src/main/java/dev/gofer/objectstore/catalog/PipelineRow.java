@@ -3,8 +3,8 @@ package dev.gofer.objectstore.catalog;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A pipeline's catalog row. Limit fields are the pipeline's own overrides, null where it uses the
- * configured default.
+ * A pipeline's catalog row. Limit fields are the pipeline's own overrides, null where it
+ * uses the configured default.
  */
 record PipelineRow(long id, PipelineName name, @Nullable Integer objectLimit, @Nullable Long byteLimit,
 		@Nullable Integer runObjectExpiry, @Nullable Long latestRunId, long expiredThrough, long objectCount,
@@ -16,8 +16,8 @@ record PipelineRow(long id, PipelineName name, @Nullable Integer objectLimit, @N
 	}
 
 	PipelineRow withRuns(@Nullable Long latestRunId, long expiredThrough) {
-		return new PipelineRow(this.id, this.name, this.objectLimit, this.byteLimit, this.runObjectExpiry,
-				latestRunId, expiredThrough, this.objectCount, this.bytes);
+		return new PipelineRow(this.id, this.name, this.objectLimit, this.byteLimit, this.runObjectExpiry, latestRunId,
+				expiredThrough, this.objectCount, this.bytes);
 	}
 
 	PipelineRow withLimits(@Nullable Integer objectLimit, @Nullable Long byteLimit, @Nullable Integer runObjectExpiry) {

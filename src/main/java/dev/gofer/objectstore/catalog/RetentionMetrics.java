@@ -8,9 +8,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Counts what the retention rules remove. The rules run inside the transaction of a write, a run
- * registration or a limit change, which may still roll back: the counters move only once it has
- * committed, so they never count a removal that did not happen.
+ * Counts what the retention rules remove. The rules run inside the transaction of a
+ * write, a run registration or a limit change, which may still roll back: the counters
+ * move only once it has committed, so they never count a removal that did not happen.
  */
 @Component
 class RetentionMetrics {

@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a pipeline's limits inside the caller's transaction, on a row the caller has locked:
- * evicts the oldest pipeline objects beyond the count and byte limits, and expires the objects of
- * runs outside the expiry window. Both touch only the rows they remove, so their cost grows with
- * what is removed, not with what the pipeline holds.
+ * Applies a pipeline's limits inside the caller's transaction, on a row the caller has
+ * locked: evicts the oldest pipeline objects beyond the count and byte limits, and
+ * expires the objects of runs outside the expiry window. Both touch only the rows they
+ * remove, so their cost grows with what is removed, not with what the pipeline holds.
  */
 @Component
 class RetentionRules {
@@ -34,15 +34,17 @@ class RetentionRules {
 		this.metrics = metrics;
 	}
 
-	/** The outcome of applying limits: the updated row and the evicted keys, oldest first. */
+	/**
+	 * The outcome of applying limits: the updated row and the evicted keys, oldest first.
+	 */
 	record Applied(PipelineRow row, List<String> evicted) {
 
 	}
 
 	/**
 	 * Evicts pipeline objects, oldest first, until the pipeline is within its limits.
-	 * @param keepId the row id of the object just written, which its own write never evicts; 0
-	 * for none
+	 * @param keepId the row id of the object just written, which its own write never
+	 * evicts; 0 for none
 	 */
 	Applied evict(PipelineRow row, long keepId, long now) {
 		int objectLimit = this.limits.objectLimit(row);
@@ -52,7 +54,8 @@ class RetentionRules {
 		long bytes = row.bytes();
 		List<String> evicted = new ArrayList<>();
 		while (overLimit(count, bytes, objectLimit, byteLimit)) {
-			// Over the count: exactly the surplus (one, for a write to a full pipeline). Over the
+			// Over the count: exactly the surplus (one, for a write to a full pipeline).
+			// Over the
 			// bytes only: how many go is not known in advance, so a few at a time.
 			int batch = count > objectLimit ? (int) Math.min(count - objectLimit, BATCH) : 16;
 			List<StoredObject> oldest = this.objects.oldest(scope, keepId, batch);
@@ -80,7 +83,10 @@ class RetentionRules {
 		return new Applied(row.withCounts(count, bytes), evicted);
 	}
 
-	/** Expires the objects of every run that has left the expiry window since the last time. */
+	/**
+	 * Expires the objects of every run that has left the expiry window since the last
+	 * time.
+	 */
 	PipelineRow expireRuns(PipelineRow row, long now) {
 		long through = this.limits.expiredThrough(row);
 		if (through <= row.expiredThrough()) {

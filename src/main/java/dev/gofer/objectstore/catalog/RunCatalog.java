@@ -25,8 +25,7 @@ public class RunCatalog {
 
 	private final Clock clock;
 
-	RunCatalog(PipelineRepository pipelines, RunRepository runs, RetentionRules retention, Limits limits,
-			Clock clock) {
+	RunCatalog(PipelineRepository pipelines, RunRepository runs, RetentionRules retention, Limits limits, Clock clock) {
 		this.pipelines = pipelines;
 		this.runs = runs;
 		this.retention = retention;
@@ -68,8 +67,9 @@ public class RunCatalog {
 	}
 
 	/**
-	 * Registers a run inside the caller's transaction, which has locked the pipeline, and expires
-	 * the runs that fall out of the window. Nothing is saved: the caller saves the returned row.
+	 * Registers a run inside the caller's transaction, which has locked the pipeline, and
+	 * expires the runs that fall out of the window. Nothing is saved: the caller saves
+	 * the returned row.
 	 * @throws RunExpiredException if the run is already outside the window
 	 */
 	PipelineRow registerInside(PipelineRow row, long runId, long now) {
@@ -82,11 +82,14 @@ public class RunCatalog {
 		return this.retention.expireRuns(row.withRuns(latest, row.expiredThrough()), now);
 	}
 
-	/** Makes sure a run can take objects, registering it if new, inside the caller's transaction. */
+	/**
+	 * Makes sure a run can take objects, registering it if new, inside the caller's
+	 * transaction.
+	 */
 	PipelineRow prepareWrite(PipelineRow row, long runId, long now) {
 		if (runId <= this.limits.expiredThrough(row)) {
-			throw new RunExpiredException("Run " + runId + " of pipeline " + row.name()
-					+ " has expired objects: it takes no more writes");
+			throw new RunExpiredException(
+					"Run " + runId + " of pipeline " + row.name() + " has expired objects: it takes no more writes");
 		}
 		if (this.runs.started(row.id(), runId).isPresent()) {
 			return row;
@@ -98,8 +101,8 @@ public class RunCatalog {
 	void checkWritable(PipelineName name, long runId) {
 		this.pipelines.find(name).ifPresent(row -> {
 			if (runId <= this.limits.expiredThrough(row)) {
-				throw new RunExpiredException("Run " + runId + " of pipeline " + name
-						+ " has expired objects: it takes no more writes");
+				throw new RunExpiredException(
+						"Run " + runId + " of pipeline " + name + " has expired objects: it takes no more writes");
 			}
 		});
 	}
@@ -107,17 +110,15 @@ public class RunCatalog {
 	/** Runs newest first; empty when the pipeline has never been written. */
 	public List<RunInfo> list(PipelineName name) {
 		return this.pipelines.find(name)
-			.map(row -> this.runs.newestFirst(row.id())
-				.stream()
-				.map(pair -> info(row, pair[0], pair[1]))
-				.toList())
+			.map(row -> this.runs.newestFirst(row.id()).stream().map(pair -> info(row, pair[0], pair[1])).toList())
 			.orElse(List.of());
 	}
 
 	public RunInfo get(PipelineName name, long runId) {
 		return this.pipelines.find(name)
 			.flatMap(row -> this.runs.started(row.id(), runId).map(started -> info(row, runId, started)))
-			.orElseThrow(() -> new NotFoundException("Run " + runId + " of pipeline " + name + " was never registered"));
+			.orElseThrow(
+					() -> new NotFoundException("Run " + runId + " of pipeline " + name + " was never registered"));
 	}
 
 	private RunInfo info(PipelineRow row, long runId, long started) {

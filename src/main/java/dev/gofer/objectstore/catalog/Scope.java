@@ -3,7 +3,10 @@ package dev.gofer.objectstore.catalog;
 /** One set of objects with its own keys: a pipeline's, a run's or an extension's. */
 public sealed interface Scope {
 
-	/** The scope's name in the catalog; identifiers never contain {@code /}, so it is unique. */
+	/**
+	 * The scope's name in the catalog; identifiers never contain {@code /}, so it is
+	 * unique.
+	 */
 	String catalogKey();
 
 	/** Pipeline objects: kept until deleted, within the pipeline's limits. */

@@ -30,8 +30,8 @@ final class SqliteCatalog {
 	}
 
 	/**
-	 * The connections of the service's pool: {@link #config}, with log checkpoints left to
-	 * {@link SqliteCheckpointer} but for a safety net.
+	 * The connections of the service's pool: {@link #config}, with log checkpoints left
+	 * to {@link SqliteCheckpointer} but for a safety net.
 	 */
 	static SQLiteDataSource poolDataSource(String url, Duration busyTimeout) {
 		SQLiteDataSource dataSource = new SQLiteDataSource(config(busyTimeout)) {
@@ -55,18 +55,20 @@ final class SqliteCatalog {
 		return dataSource;
 	}
 
-	/** A connection of its own, outside the pool, with the settings of every connection. */
+	/**
+	 * A connection of its own, outside the pool, with the settings of every connection.
+	 */
 	static Connection connect(String url, Duration busyTimeout) throws SQLException {
 		return DriverManager.getConnection(url, config(busyTimeout).toProperties());
 	}
 
 	/**
-	 * The settings of every connection: WAL so that readers never wait for the writer; NORMAL
-	 * sync, so that a commit appends to the log without syncing it ({@link SqliteWalSync} syncs
-	 * it for a group of commits); a busy timeout so that writers queue instead of failing at
-	 * once; immediate transactions so that a transaction takes the write lock at its start (a
-	 * read that later upgrades to a write can fail with SQLITE_BUSY without waiting); and foreign
-	 * keys enforced.
+	 * The settings of every connection: WAL so that readers never wait for the writer;
+	 * NORMAL sync, so that a commit appends to the log without syncing it
+	 * ({@link SqliteWalSync} syncs it for a group of commits); a busy timeout so that
+	 * writers queue instead of failing at once; immediate transactions so that a
+	 * transaction takes the write lock at its start (a read that later upgrades to a
+	 * write can fail with SQLITE_BUSY without waiting); and foreign keys enforced.
 	 */
 	static SQLiteConfig config(Duration busyTimeout) {
 		SQLiteConfig config = new SQLiteConfig();

@@ -18,20 +18,24 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies a SQLite catalog's write-ahead log into the database file in the background, several
- * times a second.
+ * Copies a SQLite catalog's write-ahead log into the database file in the background,
+ * several times a second.
  * <p>
- * Left to itself, SQLite checkpoints in the connection whose commit took the log past 1000 pages:
- * that writer copies the log, fsyncs it and the database, and only then returns, while the
- * service's other writers queue behind it; a 1 GiB upload on the database engine spent most of
- * its time so. The pool's connections now checkpoint only as a safety net, past
- * {@value #WRITER_CHECKPOINT_PAGES} pages, and this thread's own connection runs passive
- * checkpoints, which never block writers nor wait for them, on the other core.
+ * Left to itself, SQLite checkpoints in the connection whose commit took the log past
+ * 1000 pages: that writer copies the log, fsyncs it and the database, and only then
+ * returns, while the service's other writers queue behind it; a 1 GiB upload on the
+ * database engine spent most of its time so. The pool's connections now checkpoint only
+ * as a safety net, past {@value #WRITER_CHECKPOINT_PAGES} pages, and this thread's own
+ * connection runs passive checkpoints, which never block writers nor wait for them, on
+ * the other core.
  */
 @Component
 class SqliteCheckpointer implements SmartLifecycle {
 
-	/** Log pages past which a writer checkpoints itself, should this thread fall behind (64 MiB). */
+	/**
+	 * Log pages past which a writer checkpoints itself, should this thread fall behind
+	 * (64 MiB).
+	 */
 	static final int WRITER_CHECKPOINT_PAGES = 16384;
 
 	private static final Duration INTERVAL = Duration.ofMillis(100);
@@ -55,10 +59,8 @@ class SqliteCheckpointer implements SmartLifecycle {
 	public synchronized void start() {
 		if (this.url != null && this.scheduler == null) {
 			openEarly();
-			this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-				.name("sqlite-checkpoint")
-				.daemon(true)
-				.factory());
+			this.scheduler = Executors
+				.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sqlite-checkpoint").daemon(true).factory());
 			this.scheduler.scheduleWithFixedDelay(this::checkpoint, INTERVAL.toMillis(), INTERVAL.toMillis(),
 					TimeUnit.MILLISECONDS);
 		}
@@ -85,10 +87,11 @@ class SqliteCheckpointer implements SmartLifecycle {
 	}
 
 	/**
-	 * Opens the connection with the service, as the pool opens its own, rather than at the first
-	 * checkpoint: a connection that SQLite opens while the log is missing creates a new, empty log
-	 * in its place, so connections are opened when the service starts and kept. If the catalog
-	 * cannot be opened now, the first checkpoint tries again.
+	 * Opens the connection with the service, as the pool opens its own, rather than at
+	 * the first checkpoint: a connection that SQLite opens while the log is missing
+	 * creates a new, empty log in its place, so connections are opened when the service
+	 * starts and kept. If the catalog cannot be opened now, the first checkpoint tries
+	 * again.
 	 */
 	private void openEarly() {
 		try {
@@ -99,7 +102,10 @@ class SqliteCheckpointer implements SmartLifecycle {
 		}
 	}
 
-	/** One passive checkpoint: copies what no reader still needs, and costs nothing when idle. */
+	/**
+	 * One passive checkpoint: copies what no reader still needs, and costs nothing when
+	 * idle.
+	 */
 	void checkpoint() {
 		try (Statement statement = connection().createStatement()) {
 			statement.execute("PRAGMA wal_checkpoint(PASSIVE)");

@@ -21,18 +21,20 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * The SQLite connections under the pool, made fit for it in two ways.
  * <p>
- * They keep their prepared statements for reuse. SQLite compiles a statement anew for every
- * {@code prepareStatement}, and neither its driver nor the pool caches them: the compilations took
- * about a seventh of the CPU of small reads and writes. The pool sits on top of this data source,
- * so statements survive the connection's trips back to the pool. A statement leaves the cache
- * while it is in use and returns to it when closed, so two uses of the same SQL never share one;
- * one that failed is closed for real rather than reused.
+ * They keep their prepared statements for reuse. SQLite compiles a statement anew for
+ * every {@code prepareStatement}, and neither its driver nor the pool caches them: the
+ * compilations took about a seventh of the CPU of small reads and writes. The pool sits
+ * on top of this data source, so statements survive the connection's trips back to the
+ * pool. A statement leaves the cache while it is in use and returns to it when closed, so
+ * two uses of the same SQL never share one; one that failed is closed for real rather
+ * than reused.
  * <p>
- * They stay in autocommit mode when a transaction cannot begin. The driver turns autocommit off
- * before it runs {@code BEGIN IMMEDIATE} and leaves it off when that fails (the database is locked
- * past the busy timeout; xerial/sqlite-jdbc#683). The pool would then hand out a connection that
- * claims to be in a transaction while SQLite is not: the next transaction on it would skip its
- * {@code BEGIN}, commit statement by statement and fail at its {@code COMMIT}.
+ * They stay in autocommit mode when a transaction cannot begin. The driver turns
+ * autocommit off before it runs {@code BEGIN IMMEDIATE} and leaves it off when that fails
+ * (the database is locked past the busy timeout; xerial/sqlite-jdbc#683). The pool would
+ * then hand out a connection that claims to be in a transaction while SQLite is not: the
+ * next transaction on it would skip its {@code BEGIN}, commit statement by statement and
+ * fail at its {@code COMMIT}.
  */
 final class SqliteConnectionDataSource extends DelegatingDataSource {
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -16,18 +15,22 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Tunes a SQLite catalog before its pool opens a connection ({@link SqliteCatalog#poolDataSource},
- * with the busy timeout {@code gofer.catalog.busy-timeout}), with NORMAL sync: commits append to
- * the write-ahead log without syncing it, and {@link CatalogTransactionManager} syncs it once for a
- * group of commits before any of them is acknowledged, so that an acknowledged write still
- * survives a power cut. Connections leave checkpoints to {@link SqliteCheckpointer}, keep their
- * compiled statements and survive a transaction that cannot begin
- * ({@link SqliteConnectionDataSource}). It also creates the database file's directory.
+ * Tunes a SQLite catalog before its pool opens a connection
+ * ({@link SqliteCatalog#poolDataSource}, with the busy timeout
+ * {@code gofer.catalog.busy-timeout}), with NORMAL sync: commits append to the
+ * write-ahead log without syncing it, and {@link CatalogTransactionManager} syncs it once
+ * for a group of commits before any of them is acknowledged, so that an acknowledged
+ * write still survives a power cut. Connections leave checkpoints to
+ * {@link SqliteCheckpointer}, keep their compiled statements and survive a transaction
+ * that cannot begin ({@link SqliteConnectionDataSource}). It also creates the database
+ * file's directory.
  */
 @Component
 class SqliteDataSourcePostProcessor implements BeanPostProcessor {
 
-	/** More than the service's distinct statements, so that the hot ones stay compiled. */
+	/**
+	 * More than the service's distinct statements, so that the hot ones stay compiled.
+	 */
 	private static final int STATEMENTS_PER_CONNECTION = 128;
 
 	private final Environment environment;
@@ -43,15 +46,16 @@ class SqliteDataSourcePostProcessor implements BeanPostProcessor {
 			createDirectory(url);
 			SQLiteDataSource sqlite = SqliteCatalog.poolDataSource(url, busyTimeout());
 			HikariDataSource dataSource = (HikariDataSource) bean;
-			// The pool keeps the URL for those who read it, and opens connections through this.
+			// The pool keeps the URL for those who read it, and opens connections through
+			// this.
 			dataSource.setDataSource(new SqliteConnectionDataSource(sqlite, STATEMENTS_PER_CONNECTION));
 		}
 		return bean;
 	}
 
 	/**
-	 * Read through the binder rather than injected: a post-processor of the data source is
-	 * created before configuration-properties beans are.
+	 * Read through the binder rather than injected: a post-processor of the data source
+	 * is created before configuration-properties beans are.
 	 */
 	private Duration busyTimeout() {
 		return Binder.get(this.environment)

@@ -23,20 +23,20 @@ import dev.gofer.objectstore.error.UnavailableException;
 /**
  * The sync of a SQLite catalog's group commit: an fsync of the write-ahead log.
  * <p>
- * The pool's connections commit with {@code synchronous=NORMAL}: a commit appends its pages to
- * the log without syncing it. The log is one file that commits append to in order, so one fsync
- * makes every commit before it durable. That is what a commit with {@code synchronous=FULL} does
- * before it returns, but such a commit holds SQLite's write lock through its fsync, so no other
- * writer could commit meanwhile; this fsync holds no lock, and the next writers commit while it
- * runs.
+ * The pool's connections commit with {@code synchronous=NORMAL}: a commit appends its
+ * pages to the log without syncing it. The log is one file that commits append to in
+ * order, so one fsync makes every commit before it durable. That is what a commit with
+ * {@code synchronous=FULL} does before it returns, but such a commit holds SQLite's write
+ * lock through its fsync, so no other writer could commit meanwhile; this fsync holds no
+ * lock, and the next writers commit while it runs.
  * <p>
- * SQLite deletes the log when the last connection to the database closes, after copying it into
- * the database file and syncing that, and the next connection creates a new one. A connection of
- * this class's own stays open, so the log stays the file that the channel here holds. When the
- * channel is opened, the log's directory is synced once, so that a log SQLite has just created is
- * found after a crash (SQLite's own FULL sync does the same). A log that is no longer the file at
- * its path (deleted or replaced by hand) fails the sync: what it holds would be lost on the next
- * start.
+ * SQLite deletes the log when the last connection to the database closes, after copying
+ * it into the database file and syncing that, and the next connection creates a new one.
+ * A connection of this class's own stays open, so the log stays the file that the channel
+ * here holds. When the channel is opened, the log's directory is synced once, so that a
+ * log SQLite has just created is found after a crash (SQLite's own FULL sync does the
+ * same). A log that is no longer the file at its path (deleted or replaced by hand) fails
+ * the sync: what it holds would be lost on the next start.
  */
 final class SqliteWalSync implements Runnable, AutoCloseable {
 
@@ -89,9 +89,9 @@ final class SqliteWalSync implements Runnable, AutoCloseable {
 	}
 
 	/**
-	 * The database's file, from SQLite itself (the URL may carry parameters or a {@code file:}
-	 * URI). Reading the schema starts a read transaction, which opens the log, creating it if
-	 * need be.
+	 * The database's file, from SQLite itself (the URL may carry parameters or a
+	 * {@code file:} URI). Reading the schema starts a read transaction, which opens the
+	 * log, creating it if need be.
 	 */
 	private static Path databaseFile(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
@@ -123,7 +123,8 @@ final class SqliteWalSync implements Runnable, AutoCloseable {
 			channel = FileChannel.open(directory, StandardOpenOption.READ);
 		}
 		catch (AccessDeniedException ex) {
-			// Windows cannot open a directory; its file systems make new entries durable themselves.
+			// Windows cannot open a directory; its file systems make new entries durable
+			// themselves.
 			return;
 		}
 		try (channel) {

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import dev.gofer.objectstore.config.MetricsProperties;
 
 /**
- * Gauges of the objects and bytes stored, per kind of object. Counting them scans the catalog, so
- * the count is taken when a scrape asks and is older than {@code gofer.metrics.usage-refresh},
- * never per gauge or per scrape; with several replicas each reports the same shared totals.
+ * Gauges of the objects and bytes stored, per kind of object. Counting them scans the
+ * catalog, so the count is taken when a scrape asks and is older than
+ * {@code gofer.metrics.usage-refresh}, never per gauge or per scrape; with several
+ * replicas each reports the same shared totals.
  */
 @Component
 class UsageMetrics implements MeterBinder {
@@ -49,7 +50,9 @@ class UsageMetrics implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		KINDS.forEach((prefix, kind) -> {
-			Gauge.builder("gofer.objects.stored", this, metrics -> metrics.value(prefix, UsageRepository.KindUsage::objects))
+			Gauge
+				.builder("gofer.objects.stored", this,
+						metrics -> metrics.value(prefix, UsageRepository.KindUsage::objects))
 				.description("Objects stored, of every pipeline, run or extension")
 				.tag("kind", kind)
 				.register(registry);
@@ -74,13 +77,16 @@ class UsageMetrics implements MeterBinder {
 		long now = this.clock.millis();
 		if (this.snapshot == null || now - this.snapshot.taken() >= this.refreshMillis) {
 			try {
-				this.snapshot = new Snapshot(now, this.usage.byKind()
-					.stream()
-					.collect(Collectors.toMap(UsageRepository.KindUsage::kind, row -> row)));
+				this.snapshot = new Snapshot(now,
+						this.usage.byKind()
+							.stream()
+							.collect(Collectors.toMap(UsageRepository.KindUsage::kind, row -> row)));
 			}
 			catch (RuntimeException ex) {
-				// Readiness reports an unreachable catalog; the gauges keep their last values until
-				// the next refresh instead of querying a failing database on every scrape.
+				// Readiness reports an unreachable catalog; the gauges keep their last
+				// values until
+				// the next refresh instead of querying a failing database on every
+				// scrape.
 				logger.debug("Could not count the objects stored", ex);
 				this.snapshot = this.snapshot == null ? null : new Snapshot(now, this.snapshot.byKind());
 			}

@@ -5,7 +5,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** How many objects and bytes the catalog holds, per kind of scope, for the usage gauges. */
+/**
+ * How many objects and bytes the catalog holds, per kind of scope, for the usage gauges.
+ */
 @Repository
 class UsageRepository {
 
@@ -15,13 +17,16 @@ class UsageRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** One row per kind present: the first character of the scope key ('p', 'r' or 'e'). */
+	/**
+	 * One row per kind present: the first character of the scope key ('p', 'r' or 'e').
+	 */
 	record KindUsage(String kind, long objects, long bytes) {
 
 	}
 
 	List<KindUsage> byKind() {
-		// A full scan, which is why UsageMetrics caches it; substr works alike on SQLite and PostgreSQL.
+		// A full scan, which is why UsageMetrics caches it; substr works alike on SQLite
+		// and PostgreSQL.
 		return this.jdbc.sql("""
 				SELECT substr(scope, 1, 1), count(*), coalesce(sum(size), 0) FROM objects
 				GROUP BY substr(scope, 1, 1)""")

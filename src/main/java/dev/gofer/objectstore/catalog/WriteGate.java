@@ -12,12 +12,13 @@ import dev.gofer.objectstore.error.UnavailableException;
 /**
  * Lets one thread of this process at a time write to a SQLite catalog, in arrival order.
  * <p>
- * SQLite has one writer per database. Left to itself, a connection that finds the write lock
- * taken polls for it with sleeps of 1 to 100 ms, so under concurrent writes most of the time went
- * into sleeping while the lock was free. Queueing the writers of this process in a fair lock hands
- * the database from one writer to the next at once. The gate only orders; SQLite's own locking
- * still guarantees correctness (another process may hold the file too), so a write that bypasses
- * the gate is slower, never wrong. On PostgreSQL, which has row locks, the gate is open.
+ * SQLite has one writer per database. Left to itself, a connection that finds the write
+ * lock taken polls for it with sleeps of 1 to 100 ms, so under concurrent writes most of
+ * the time went into sleeping while the lock was free. Queueing the writers of this
+ * process in a fair lock hands the database from one writer to the next at once. The gate
+ * only orders; SQLite's own locking still guarantees correctness (another process may
+ * hold the file too), so a write that bypasses the gate is slower, never wrong. On
+ * PostgreSQL, which has row locks, the gate is open.
  */
 public final class WriteGate {
 
@@ -34,8 +35,8 @@ public final class WriteGate {
 
 	/**
 	 * A gate for a SQLite catalog.
-	 * @param timeout how long a writer waits for its turn before its request fails with 503: the
-	 * catalog's busy timeout, as a writer would have waited on SQLite's lock
+	 * @param timeout how long a writer waits for its turn before its request fails with
+	 * 503: the catalog's busy timeout, as a writer would have waited on SQLite's lock
 	 */
 	public static WriteGate serializing(Duration timeout) {
 		return new WriteGate(new ReentrantLock(true), timeout);

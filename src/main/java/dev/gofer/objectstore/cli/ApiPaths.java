@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server's URL paths. Every identifier is percent-encoded, so that a mistyped one (with a
- * space or a slash) reaches the server as one segment and comes back as a clear 400, instead of
- * reaching another endpoint.
+ * The server's URL paths. Every identifier is percent-encoded, so that a mistyped one
+ * (with a space or a slash) reaches the server as one segment and comes back as a clear
+ * 400, instead of reaching another endpoint.
  */
 final class ApiPaths {
 
@@ -33,7 +33,10 @@ final class ApiPaths {
 		return ((runId != null) ? run(namespace, pipeline, runId) : pipeline(namespace, pipeline)) + "/objects";
 	}
 
-	/** Percent-encodes everything but RFC 3986's unreserved characters, for a path segment or a query value. */
+	/**
+	 * Percent-encodes everything but RFC 3986's unreserved characters, for a path segment
+	 * or a query value.
+	 */
 	static String encode(String value) {
 		StringBuilder encoded = new StringBuilder();
 		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
@@ -41,7 +44,8 @@ final class ApiPaths {
 				encoded.append((char) b);
 			}
 			else {
-				encoded.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+				encoded.append('%')
+					.append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
 					.append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
 			}
 		}

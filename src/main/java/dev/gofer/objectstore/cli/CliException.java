@@ -1,8 +1,9 @@
 package dev.gofer.objectstore.cli;
 
 /**
- * A failure to report to the user: its message is printed as one line on stderr and its code
- * becomes the exit status. No stack trace: the message must say everything the user needs.
+ * A failure to report to the user: its message is printed as one line on stderr and its
+ * code becomes the exit status. No stack trace: the message must say everything the user
+ * needs.
  */
 final class CliException extends RuntimeException {
 

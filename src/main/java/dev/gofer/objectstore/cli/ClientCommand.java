@@ -8,7 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** A leaf command that talks to the server: resolves the connection settings, then does its work. */
+/**
+ * A leaf command that talks to the server: resolves the connection settings, then does
+ * its work.
+ */
 abstract class ClientCommand implements Callable<Integer> {
 
 	@Spec

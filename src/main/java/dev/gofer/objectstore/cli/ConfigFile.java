@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The optional config file: a Java properties file with {@code host}, {@code token} and
  * {@code namespace}. It lives at {@code $GOFER_CONFIG}, else
- * {@code $XDG_CONFIG_HOME/gofer/config.properties}, else {@code ~/.config/gofer/config.properties}.
+ * {@code $XDG_CONFIG_HOME/gofer/config.properties}, else
+ * {@code ~/.config/gofer/config.properties}.
  */
 final class ConfigFile {
 
@@ -34,16 +35,17 @@ final class ConfigFile {
 	}
 
 	/**
-	 * Reads the config file. A missing file at the default location is no error; one named by
-	 * {@code GOFER_CONFIG} is, since the user asked for it. Unknown keys are reported, not fatal,
-	 * so that a file written for a newer client still works.
+	 * Reads the config file. A missing file at the default location is no error; one
+	 * named by {@code GOFER_CONFIG} is, since the user asked for it. Unknown keys are
+	 * reported, not fatal, so that a file written for a newer client still works.
 	 */
 	static Properties load(Map<String, String> env, PrintStream err) {
 		Path location = location(env);
 		Properties properties = new Properties();
 		if (!Files.exists(location)) {
 			if (env.containsKey("GOFER_CONFIG")) {
-				throw new CliException(ExitCode.ERROR, "The config file " + location + " (GOFER_CONFIG) does not exist");
+				throw new CliException(ExitCode.ERROR,
+						"The config file " + location + " (GOFER_CONFIG) does not exist");
 			}
 			return properties;
 		}

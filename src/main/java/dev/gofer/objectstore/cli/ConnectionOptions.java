@@ -3,7 +3,10 @@ package dev.gofer.objectstore.cli;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
-/** {@code --host}, {@code --token} and {@code --namespace}, shared by every command that calls the server. */
+/**
+ * {@code --host}, {@code --token} and {@code --namespace}, shared by every command that
+ * calls the server.
+ */
 final class ConnectionOptions {
 
 	@Option(names = "--host", paramLabel = "URL", order = 100,

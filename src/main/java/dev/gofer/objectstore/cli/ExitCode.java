@@ -1,8 +1,8 @@
 package dev.gofer.objectstore.cli;
 
 /**
- * The client's exit codes: one per kind of failure a script may want to tell apart. The table is
- * part of the public interface (README, {@code --help}); never renumber a code.
+ * The client's exit codes: one per kind of failure a script may want to tell apart. The
+ * table is part of the public interface (README, {@code --help}); never renumber a code.
  */
 enum ExitCode {
 

@@ -13,8 +13,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The client's entry point: parses the command line with picocli, runs the command, and turns
- * failures into one line on stderr and a documented exit code.
+ * The client's entry point: parses the command line with picocli, runs the command, and
+ * turns failures into one line on stderr and a documented exit code.
  */
 public final class GoferCli {
 
@@ -36,7 +36,10 @@ public final class GoferCli {
 		return code;
 	}
 
-	/** The whole command tree, with help options, exit codes and error handling on every command. */
+	/**
+	 * The whole command tree, with help options, exit codes and error handling on every
+	 * command.
+	 */
 	static CommandLine commandLine(Invocation invocation) {
 		CommandLine cli = new CommandLine(new GoferCommand(invocation));
 		for (CommandLine command : all(cli)) {
@@ -53,7 +56,8 @@ public final class GoferCli {
 				List.of(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING,
 						CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER));
 		return cli.setHelpSectionKeys(sections)
-			// '@' means stdin to put; picocli would otherwise read arguments from a file named after it.
+			// '@' means stdin to put; picocli would otherwise read arguments from a file
+			// named after it.
 			.setExpandAtFiles(false)
 			.setCaseInsensitiveEnumValuesAllowed(true)
 			.setUsageHelpAutoWidth(true)

@@ -23,9 +23,9 @@ import javax.net.ssl.SSLParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The object store's HTTP API on {@code java.net.http}: sends the token and API version, turns
- * error answers into a {@link CliException} carrying the problem's {@code detail}, and streams
- * bodies both ways.
+ * The object store's HTTP API on {@code java.net.http}: sends the token and API version,
+ * turns error answers into a {@link CliException} carrying the problem's {@code detail},
+ * and streams bodies both ways.
  */
 final class GoferClient implements AutoCloseable {
 
@@ -42,7 +42,8 @@ final class GoferClient implements AutoCloseable {
 
 	GoferClient(Settings settings) {
 		this.settings = settings;
-		// HTTP/1.1: over plain HTTP, asking for HTTP/2 costs an upgrade attempt that the server refuses anyway.
+		// HTTP/1.1: over plain HTTP, asking for HTTP/2 costs an upgrade attempt that the
+		// server refuses anyway.
 		HttpClient.Builder builder = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(CONNECT_TIMEOUT);
@@ -53,9 +54,10 @@ final class GoferClient implements AutoCloseable {
 	}
 
 	/**
-	 * Without an SSL context of its own, the client initialises the JVM's default one, loading the
-	 * trusted certificates: a tenth of a plain-HTTP command's run time. An uninitialised context
-	 * does for a client that never opens a TLS connection (it follows no redirects).
+	 * Without an SSL context of its own, the client initialises the JVM's default one,
+	 * loading the trusted certificates: a tenth of a plain-HTTP command's run time. An
+	 * uninitialised context does for a client that never opens a TLS connection (it
+	 * follows no redirects).
 	 */
 	private static void plainHttpOnly(HttpClient.Builder builder) {
 		try {
@@ -67,8 +69,9 @@ final class GoferClient implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the client's selector thread. Until it stops, the JVM's exit waits up to 300 ms for it
-	 * (a thread blocked in native code), more than the whole command takes otherwise.
+	 * Stops the client's selector thread. Until it stops, the JVM's exit waits up to 300
+	 * ms for it (a thread blocked in native code), more than the whole command takes
+	 * otherwise.
 	 */
 	@Override
 	public void close() {
@@ -85,7 +88,10 @@ final class GoferClient implements AutoCloseable {
 		return this.settings;
 	}
 
-	/** A small JSON exchange; fails with the server's problem detail unless the status is 2xx. */
+	/**
+	 * A small JSON exchange; fails with the server's problem detail unless the status is
+	 * 2xx.
+	 */
 	Reply call(String method, String path) {
 		return call(method, path, BodyPublishers.noBody(), null);
 	}
@@ -98,7 +104,9 @@ final class GoferClient implements AutoCloseable {
 		return Reply.of(send(request.build()));
 	}
 
-	/** Like {@link #call(String, String)} for a GET, but null when the server answers 404. */
+	/**
+	 * Like {@link #call(String, String)} for a GET, but null when the server answers 404.
+	 */
 	@Nullable Reply getIfExists(String path) {
 		try {
 			return call("GET", path);
@@ -162,16 +170,20 @@ final class GoferClient implements AutoCloseable {
 		catch (IOException ex) {
 			// the status alone has to do
 		}
-		// Every answer of the object store carries problem details: without them, something else answered.
-		String message = (detail != null) ? detail
-				: "HTTP " + status + " from " + this.settings.host() + ", which does not answer like a Gofer object store";
+		// Every answer of the object store carries problem details: without them,
+		// something else answered.
+		String message = (detail != null) ? detail : "HTTP " + status + " from " + this.settings.host()
+				+ ", which does not answer like a Gofer object store";
 		if ((status == 401 || status == 403) && this.settings.token() == null) {
 			message += " (no token given: use --token, GOFER_TOKEN or the config file)";
 		}
 		return new CliException(ExitCode.forStatus(status), message);
 	}
 
-	/** Java's connection errors often have no message of their own; say what happened in words. */
+	/**
+	 * Java's connection errors often have no message of their own; say what happened in
+	 * words.
+	 */
 	private static String reason(IOException ex) {
 		if (ex instanceof HttpConnectTimeoutException) {
 			return "the connection timed out";
@@ -214,7 +226,10 @@ final class GoferClient implements AutoCloseable {
 		private Problems() {
 		}
 
-		/** The problem's detail (else its title) on one line, or null if the body is no problem. */
+		/**
+		 * The problem's detail (else its title) on one line, or null if the body is no
+		 * problem.
+		 */
 		static @Nullable String detail(String body) {
 			try {
 				Map<String, @Nullable Object> problem = Json.parseObject(body);

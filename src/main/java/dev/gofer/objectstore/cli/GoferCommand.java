@@ -17,8 +17,8 @@ import picocli.CommandLine.IVersionProvider;
 				"  The config file holds host=..., token=... and namespace=... lines (Java",
 				"  properties). It is $GOFER_CONFIG if set, else config.properties in",
 				"  $XDG_CONFIG_HOME/gofer, else in ~/.config/gofer.",
-				"  Run objects use --run, else GOFER_RUN_ID, else the pipeline's latest run.", "",
-				"Examples:", "  gofer pipeline object put my-pipeline my_key1=my_value5",
+				"  Run objects use --run, else GOFER_RUN_ID, else the pipeline's latest run.", "", "Examples:",
+				"  gofer pipeline object put my-pipeline my_key1=my_value5",
 				"  gofer pipeline object get my-pipeline my_key1",
 				"  gofer run object put simple_pipeline my_key=my_value",
 				"  gofer run object get simple_pipeline my_key" })
@@ -34,7 +34,9 @@ class GoferCommand {
 		return this.invocation;
 	}
 
-	/** The version from the jar's manifest; classes run from a build directory have none. */
+	/**
+	 * The version from the jar's manifest; classes run from a build directory have none.
+	 */
 	static final class Version implements IVersionProvider {
 
 		@Override

@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What one run of the client works with: the standard streams, the environment, and whether a
- * progress bar may be drawn. Commands write object content as raw bytes to {@link #stdout()} and
- * text to {@link #out()}, which share one buffer so that their order is kept.
+ * What one run of the client works with: the standard streams, the environment, and
+ * whether a progress bar may be drawn. Commands write object content as raw bytes to
+ * {@link #stdout()} and text to {@link #out()}, which share one buffer so that their
+ * order is kept.
+ *
  * @param stdout raw standard output, for object content
  * @param out standard output for text, in UTF-8
  * @param err standard error, for diagnostics and the progress bar
@@ -46,11 +48,11 @@ record Invocation(InputStream stdin, OutputStream stdout, PrintStream out, Print
 	}
 
 	/**
-	 * A progress bar is drawn when stderr is a terminal. {@code GOFER_PROGRESS=0} or {@code 1}
-	 * decides instead. Java itself cannot tell whether stderr is a terminal
-	 * ({@code Console.isTerminal()} looks at stdin and stdout), so the launcher script tests it
-	 * with {@code [ -t 2 ]} and passes {@code -Dgofer.stderr-tty}; run without the launcher, Linux's
-	 * {@code /proc/self/fd/2} tells.
+	 * A progress bar is drawn when stderr is a terminal. {@code GOFER_PROGRESS=0} or
+	 * {@code 1} decides instead. Java itself cannot tell whether stderr is a terminal
+	 * ({@code Console.isTerminal()} looks at stdin and stdout), so the launcher script
+	 * tests it with {@code [ -t 2 ]} and passes {@code -Dgofer.stderr-tty}; run without
+	 * the launcher, Linux's {@code /proc/self/fd/2} tells.
 	 */
 	private static boolean progressWanted(Map<String, String> env) {
 		String forced = env.get("GOFER_PROGRESS");

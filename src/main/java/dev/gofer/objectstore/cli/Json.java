@@ -8,9 +8,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small JSON reader for the server's answers. The client does not use Jackson: loading and
- * configuring it would cost more start-up time than a whole {@code gofer} command may take.
- * Objects become maps, arrays lists, integers {@code Long}, other numbers {@code Double}.
+ * A small JSON reader for the server's answers. The client does not use Jackson: loading
+ * and configuring it would cost more start-up time than a whole {@code gofer} command may
+ * take. Objects become maps, arrays lists, integers {@code Long}, other numbers
+ * {@code Double}.
  */
 final class Json {
 

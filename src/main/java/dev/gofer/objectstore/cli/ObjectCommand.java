@@ -3,9 +3,9 @@ package dev.gofer.objectstore.cli;
 import picocli.CommandLine.Parameters;
 
 /**
- * A command on objects of one scope. The verbs (list, get, put, delete) are written once in the
- * subclasses of this class; their own subclasses, one per leaf command, say whether the scope is
- * the pipeline or one of its runs.
+ * A command on objects of one scope. The verbs (list, get, put, delete) are written once
+ * in the subclasses of this class; their own subclasses, one per leaf command, say
+ * whether the scope is the pipeline or one of its runs.
  */
 abstract class ObjectCommand extends ClientCommand {
 

@@ -72,7 +72,8 @@ abstract class ObjectPutCommand extends ObjectCommand {
 			}
 			String key = this.keyOrPair.substring(0, equals);
 			byte[] value = this.keyOrPair.substring(equals + 1).getBytes(StandardCharsets.UTF_8);
-			return new Upload(key, BodyPublishers.ofByteArray(value), TEXT, new Progress(invocation, "put " + key, value.length));
+			return new Upload(key, BodyPublishers.ofByteArray(value), TEXT,
+					new Progress(invocation, "put " + key, value.length));
 		}
 		if (this.source == null) {
 			throw new CliException(ExitCode.USAGE,
@@ -96,7 +97,8 @@ abstract class ObjectPutCommand extends ObjectCommand {
 			long size = Files.size(file);
 			Progress progress = new Progress(invocation, "put " + this.keyOrPair, size);
 			InputStream content = progress.count(Files.newInputStream(file));
-			// A known length lets the server refuse an object over its limit before it is sent.
+			// A known length lets the server refuse an object over its limit before it is
+			// sent.
 			BodyPublisher body = BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> content), size);
 			return new Upload(this.keyOrPair, body, BINARY, progress);
 		}
@@ -105,8 +107,7 @@ abstract class ObjectPutCommand extends ObjectCommand {
 		}
 	}
 
-	private static void report(GoferClient.Reply reply, ObjectScope scope, OutputFormat format,
-			Invocation invocation) {
+	private static void report(GoferClient.Reply reply, ObjectScope scope, OutputFormat format, Invocation invocation) {
 		switch (format) {
 			case JSON -> invocation.out().println(reply.body().strip());
 			case PLAIN -> {
@@ -114,17 +115,22 @@ abstract class ObjectPutCommand extends ObjectCommand {
 			case TABLE -> {
 				Map<String, @Nullable Object> json = reply.json();
 				ObjectInfo object = ObjectInfo.of(Json.object(json, "object"));
-				invocation.out().println("Stored '" + object.key() + "' (" + Units.size(object.size()) + ") in " + scope);
+				invocation.out()
+					.println("Stored '" + object.key() + "' (" + Units.size(object.size()) + ") in " + scope);
 				List<String> evicted = (json.get("evicted") instanceof List<?> keys)
 						? keys.stream().map(String::valueOf).toList() : List.of();
 				if (!evicted.isEmpty()) {
-					invocation.out().println("Evicted to keep the pipeline within its limits: " + String.join(", ", evicted));
+					invocation.out()
+						.println("Evicted to keep the pipeline within its limits: " + String.join(", ", evicted));
 				}
 			}
 		}
 	}
 
-	/** What to send: the key, the body, its default media type, and the progress of reading it. */
+	/**
+	 * What to send: the key, the body, its default media type, and the progress of
+	 * reading it.
+	 */
 	private record Upload(String key, BodyPublisher body, String type, Progress progress) {
 
 	}

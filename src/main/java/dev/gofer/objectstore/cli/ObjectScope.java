@@ -13,7 +13,10 @@ record ObjectScope(String namespace, String pipeline, @Nullable Long runId) {
 		return objectsPath() + "/" + ApiPaths.encode(key);
 	}
 
-	/** As the user reads it: {@code pipeline default/build} or {@code run 7 of pipeline default/build}. */
+	/**
+	 * As the user reads it: {@code pipeline default/build} or
+	 * {@code run 7 of pipeline default/build}.
+	 */
 	@Override
 	public String toString() {
 		String pipeline = "pipeline " + this.namespace + "/" + this.pipeline;

@@ -2,7 +2,10 @@ package dev.gofer.objectstore.cli;
 
 import java.util.Locale;
 
-/** How a command prints what it got: for people, as the server's JSON, or bare values for scripts. */
+/**
+ * How a command prints what it got: for people, as the server's JSON, or bare values for
+ * scripts.
+ */
 enum OutputFormat {
 
 	TABLE, JSON, PLAIN;

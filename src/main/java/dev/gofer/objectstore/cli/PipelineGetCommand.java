@@ -23,7 +23,10 @@ class PipelineGetCommand extends ClientCommand {
 		print(client.call("GET", ApiPaths.pipeline(client.settings().namespace(), this.pipeline)), format, invocation);
 	}
 
-	/** Prints a pipeline answer: a two-column table, the server's JSON, or {@code name=value} lines. */
+	/**
+	 * Prints a pipeline answer: a two-column table, the server's JSON, or
+	 * {@code name=value} lines.
+	 */
 	static void print(GoferClient.Reply reply, OutputFormat format, Invocation invocation) {
 		if (format == OutputFormat.JSON) {
 			invocation.out().println(reply.body().strip());

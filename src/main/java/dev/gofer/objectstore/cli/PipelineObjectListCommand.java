@@ -2,8 +2,7 @@ package dev.gofer.objectstore.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "list", description = "List a pipeline's objects, oldest first.",
-		footerHeading = "%nExamples:%n",
+@Command(name = "list", description = "List a pipeline's objects, oldest first.", footerHeading = "%nExamples:%n",
 		footer = { "  gofer pipeline object list my-pipeline",
 				"  gofer pipeline object list my-pipeline --prefix deps- --newest --limit 1",
 				"  gofer pipeline object list my-pipeline --output plain" })

@@ -2,9 +2,10 @@ package dev.gofer.objectstore.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "put", description = { "Write a pipeline object.",
-		"Pipeline objects are kept until deleted, but a pipeline holds at most its object limit of them: "
-				+ "storing a new key in a full pipeline evicts the oldest objects." },
+@Command(name = "put",
+		description = { "Write a pipeline object.",
+				"Pipeline objects are kept until deleted, but a pipeline holds at most its object limit of them: "
+						+ "storing a new key in a full pipeline evicts the oldest objects." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  gofer pipeline object put my-pipeline my_key1=my_value5",
 				"  gofer pipeline object put my-pipeline dist.tgz ./dist.tgz \\",

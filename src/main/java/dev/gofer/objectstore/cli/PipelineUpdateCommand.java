@@ -56,7 +56,10 @@ class PipelineUpdateCommand extends ClientCommand {
 		PipelineGetCommand.print(reply, format, invocation);
 	}
 
-	/** Adds a JSON member: null for 'default', else the number (a size, for the byte limit). */
+	/**
+	 * Adds a JSON member: null for 'default', else the number (a size, for the byte
+	 * limit).
+	 */
 	private static void add(List<String> fields, String name, @Nullable String value, boolean size) {
 		if (value == null) {
 			return;
@@ -73,8 +76,8 @@ class PipelineUpdateCommand extends ClientCommand {
 				json = Long.toString(Long.parseLong(value.trim()));
 			}
 			catch (NumberFormatException ex) {
-				throw new CliException(ExitCode.USAGE, "--" + name.replace('_', '-') + " takes a whole number or 'default', not '"
-						+ value + "'");
+				throw new CliException(ExitCode.USAGE,
+						"--" + name.replace('_', '-') + " takes a whole number or 'default', not '" + value + "'");
 			}
 		}
 		fields.add("\"" + name + "\":" + json);

@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * A one-line progress bar on stderr: bytes so far, percentage, rate and time left. It appears only
- * once a transfer has taken half a second, so that small transfers print nothing; and only when
- * {@link Invocation#progress()} allows it, so that nothing extra lands in a log or a pipe.
+ * A one-line progress bar on stderr: bytes so far, percentage, rate and time left. It
+ * appears only once a transfer has taken half a second, so that small transfers print
+ * nothing; and only when {@link Invocation#progress()} allows it, so that nothing extra
+ * lands in a log or a pipe.
  */
 final class Progress {
 

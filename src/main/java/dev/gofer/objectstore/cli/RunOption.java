@@ -11,9 +11,9 @@ final class RunOption {
 	@Nullable Long run;
 
 	/**
-	 * The run to use. Inside a pipeline's container GOFER_RUN_ID names the current run; outside it,
-	 * the latest run is the one a person most likely means. A pipeline without runs gets run 1,
-	 * which a write registers.
+	 * The run to use. Inside a pipeline's container GOFER_RUN_ID names the current run;
+	 * outside it, the latest run is the one a person most likely means. A pipeline
+	 * without runs gets run 1, which a write registers.
 	 */
 	long resolve(GoferClient client, Invocation invocation, String pipeline) {
 		if (this.run != null) {
@@ -29,7 +29,8 @@ final class RunOption {
 			}
 		}
 		GoferClient.Reply reply = client.getIfExists(ApiPaths.pipeline(client.settings().namespace(), pipeline));
-		Long latest = (reply != null) ? Json.optionalNumber(Json.object(reply.json(), "pipeline"), "latest_run_id") : null;
+		Long latest = (reply != null) ? Json.optionalNumber(Json.object(reply.json(), "pipeline"), "latest_run_id")
+				: null;
 		return (latest != null) ? latest : 1;
 	}
 

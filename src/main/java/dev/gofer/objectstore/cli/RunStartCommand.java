@@ -8,8 +8,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "start", description = { "Register a run of a pipeline: the next one (the highest so far plus one), "
-		+ "or the one --run names.", "Registering run N expires the objects of runs up to N - run_object_expiry." },
+@Command(name = "start",
+		description = {
+				"Register a run of a pipeline: the next one (the highest so far plus one), "
+						+ "or the one --run names.",
+				"Registering run N expires the objects of runs up to N - run_object_expiry." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  gofer run start simple_pipeline",
 				"  export GOFER_RUN_ID=$(gofer run start simple_pipeline --output plain)",

@@ -8,11 +8,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "token", description = { "Create a run token: it may read and write one run's objects and read the "
-		+ "pipeline's objects and runs, which is what a CI container should hold.",
-		"Needs the admin token or a token with the mint action on the pipeline." }, footerHeading = "%nExamples:%n",
-		footer = { "  gofer run token simple_pipeline --run 42",
-				"  docker run -e GOFER_RUN_ID=42 -e GOFER_TOKEN=$(gofer run token simple_pipeline --run 42 --output plain) ..." })
+@Command(name = "token",
+		description = {
+				"Create a run token: it may read and write one run's objects and read the "
+						+ "pipeline's objects and runs, which is what a CI container should hold.",
+				"Needs the admin token or a token with the mint action on the pipeline." },
+		footerHeading = "%nExamples:%n",
+		footer = { "  gofer run token simple_pipeline --run 42", "  docker run -e GOFER_RUN_ID=42 \\",
+				"      -e GOFER_TOKEN=$(gofer run token simple_pipeline --run 42 --output plain) ..." })
 class RunTokenCommand extends ClientCommand {
 
 	@Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline.")

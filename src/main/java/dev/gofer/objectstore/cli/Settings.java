@@ -8,8 +8,8 @@ import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where and as whom the client connects. Each setting comes from the first of: its command-line
- * option, its environment variable, the config file, the built-in default.
+ * Where and as whom the client connects. Each setting comes from the first of: its
+ * command-line option, its environment variable, the config file, the built-in default.
  */
 record Settings(URI host, @Nullable String token, String namespace) {
 
@@ -19,7 +19,8 @@ record Settings(URI host, @Nullable String token, String namespace) {
 
 	/**
 	 * Resolves the settings.
-	 * @param host the {@code --host} option, null when not given (likewise token and namespace)
+	 * @param host the {@code --host} option, null when not given (likewise token and
+	 * namespace)
 	 * @param env the environment variables
 	 * @param file the config file's settings, empty when there is none
 	 */
@@ -43,8 +44,8 @@ record Settings(URI host, @Nullable String token, String namespace) {
 	}
 
 	/**
-	 * Reads a server address; {@code host:port} without a scheme means plain HTTP. A path is kept,
-	 * for a server behind a proxy under a prefix.
+	 * Reads a server address; {@code host:port} without a scheme means plain HTTP. A path
+	 * is kept, for a server behind a proxy under a prefix.
 	 */
 	static URI parseHost(String host) {
 		String withScheme = host.contains("://") ? host : "http://" + host;

@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table with aligned columns and a header row, as {@code kubectl get} prints them. */
+/**
+ * A plain-text table with aligned columns and a header row, as {@code kubectl get} prints
+ * them.
+ */
 final class Table {
 
 	private static final String GAP = "   ";

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "create", description = { "Create a token (needs the admin token).",
-		"The secret is printed once; the server keeps only its hash." }, footerHeading = "%nExamples:%n",
+@Command(name = "create", description = {
+		"Create a token (needs the admin token).", "The secret is printed once; the server keeps only its hash." },
+		footerHeading = "%nExamples:%n",
 		footer = { "  gofer token create --namespaces default --pipelines 'web-*' --actions read,write",
 				"  gofer token create --namespaces '*' --pipelines '*' --actions mint --description orchestrator",
 				"  export GOFER_TOKEN=$(gofer token create --namespaces default --pipelines '*' --actions read \\",
@@ -29,7 +30,8 @@ class TokenCreateCommand extends ClientCommand {
 			description = "What it may do: read, write, delete, mint.")
 	List<String> actions = new ArrayList<>();
 
-	@Option(names = "--expires-in", paramLabel = "SECONDS", description = "Lifetime in seconds (default: never expires).")
+	@Option(names = "--expires-in", paramLabel = "SECONDS",
+			description = "Lifetime in seconds (default: never expires).")
 	@Nullable Long expiresIn;
 
 	@Option(names = "--description", paramLabel = "TEXT", description = "What the token is for.")

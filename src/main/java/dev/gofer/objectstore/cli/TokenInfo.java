@@ -1,5 +1,6 @@
 package dev.gofer.objectstore.cli;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +14,8 @@ record TokenInfo(String id, @Nullable String secret, List<String> namespaces, Li
 		Object secret = token.get("secret");
 		return new TokenInfo(Json.string(token, "id"), secret instanceof String text ? text : null,
 				strings(token, "namespaces"), strings(token, "pipelines"), strings(token, "actions"),
-				Json.optionalNumber(token, "run_id"), Json.number(token, "created"), Json.optionalNumber(token, "expires"),
-				Json.string(token, "description"));
+				Json.optionalNumber(token, "run_id"), Json.number(token, "created"),
+				Json.optionalNumber(token, "expires"), Json.string(token, "description"));
 	}
 
 	private static List<String> strings(Map<String, @Nullable Object> token, String name) {
@@ -27,12 +28,16 @@ record TokenInfo(String id, @Nullable String secret, List<String> namespaces, Li
 		for (TokenInfo token : tokens) {
 			table.row(token.id(), String.join(",", token.namespaces()), String.join(",", token.pipelines()),
 					String.join(",", token.actions()), token.runId() == null ? "-" : String.valueOf(token.runId()),
-					token.expires() == null ? "never" : Units.localTime(token.expires(), java.time.ZoneId.systemDefault()), token.description());
+					token.expires() == null ? "never" : Units.localTime(token.expires(), ZoneId.systemDefault()),
+					token.description());
 		}
 		table.print(invocation.out());
 	}
 
-	/** Prints a created token: its secret alone for plain output, so scripts can capture it. */
+	/**
+	 * Prints a created token: its secret alone for plain output, so scripts can capture
+	 * it.
+	 */
 	static void printCreated(GoferClient.Reply reply, OutputFormat format, Invocation invocation) {
 		TokenInfo token = of(Json.object(reply.json(), "token"));
 		switch (format) {

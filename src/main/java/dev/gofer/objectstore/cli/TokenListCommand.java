@@ -15,9 +15,10 @@ class TokenListCommand extends ClientCommand {
 		GoferClient.Reply reply = client.call("GET", "/api/tokens");
 		switch (this.output.format(invocation)) {
 			case JSON -> invocation.out().println(reply.body().strip());
-			case PLAIN -> Json.objects(reply.json(), "tokens").forEach(token -> invocation.out().println(Json.string(token, "id")));
-			case TABLE -> TokenInfo.printTable(Json.objects(reply.json(), "tokens").stream().map(TokenInfo::of).toList(),
-					invocation);
+			case PLAIN -> Json.objects(reply.json(), "tokens")
+				.forEach(token -> invocation.out().println(Json.string(token, "id")));
+			case TABLE -> TokenInfo
+				.printTable(Json.objects(reply.json(), "tokens").stream().map(TokenInfo::of).toList(), invocation);
 		}
 	}
 

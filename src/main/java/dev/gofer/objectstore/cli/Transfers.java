@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** Copies a download to its destination, telling a broken download from a broken destination. */
+/**
+ * Copies a download to its destination, telling a broken download from a broken
+ * destination.
+ */
 final class Transfers {
 
 	private static final int BUFFER_SIZE = 64 * 1024;
@@ -13,8 +16,8 @@ final class Transfers {
 	}
 
 	/**
-	 * Copies everything from {@code in} to {@code out} in fixed-size pieces, so that an object of
-	 * any size passes through in constant memory.
+	 * Copies everything from {@code in} to {@code out} in fixed-size pieces, so that an
+	 * object of any size passes through in constant memory.
 	 * @param what what is being read, for the error message
 	 */
 	static void copy(InputStream in, OutputStream out, String what) {
@@ -25,7 +28,8 @@ final class Transfers {
 				n = in.read(buffer);
 			}
 			catch (IOException ex) {
-				throw new CliException(ExitCode.UNAVAILABLE, "The download of " + what + " was cut off: " + message(ex));
+				throw new CliException(ExitCode.UNAVAILABLE,
+						"The download of " + what + " was cut off: " + message(ex));
 			}
 			if (n < 0) {
 				return;

@@ -16,7 +16,10 @@ final class Units {
 	private Units() {
 	}
 
-	/** A byte count in binary units: {@code 0 B}, {@code 999 B}, {@code 1.5 KiB}, {@code 12 MiB}. */
+	/**
+	 * A byte count in binary units: {@code 0 B}, {@code 999 B}, {@code 1.5 KiB},
+	 * {@code 12 MiB}.
+	 */
 	static String size(long bytes) {
 		if (bytes < 1024) {
 			return bytes + " B";
@@ -33,9 +36,10 @@ final class Units {
 	}
 
 	/**
-	 * Reads a size as people write it: a number of bytes, or one with {@code K}, {@code M},
-	 * {@code G} or {@code T} (binary units, as the server's configuration reads them), optionally
-	 * followed by {@code B} or {@code iB}: {@code 512}, {@code 10MB}, {@code 1.5GiB}.
+	 * Reads a size as people write it: a number of bytes, or one with {@code K},
+	 * {@code M}, {@code G} or {@code T} (binary units, as the server's configuration
+	 * reads them), optionally followed by {@code B} or {@code iB}: {@code 512},
+	 * {@code 10MB}, {@code 1.5GiB}.
 	 */
 	static long parseSize(String text) {
 		String value = text.trim().toUpperCase(Locale.ROOT);
@@ -65,7 +69,10 @@ final class Units {
 		return LOCAL_TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
 	}
 
-	/** How long before {@code now} an instant was, in its largest whole unit: {@code 42s}, {@code 3d}. */
+	/**
+	 * How long before {@code now} an instant was, in its largest whole unit: {@code 42s},
+	 * {@code 3d}.
+	 */
 	static String age(long epochMillis, Instant now) {
 		long seconds = Math.max(0, Duration.between(Instant.ofEpochMilli(epochMillis), now).toSeconds());
 		if (seconds < 60) {

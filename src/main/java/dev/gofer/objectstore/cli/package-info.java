@@ -1,6 +1,7 @@
 /**
- * The {@code gofer} command-line client: picocli commands that talk to the object store over
- * plain HTTP. Nothing here may touch Spring, so that the client starts in a fraction of a second.
+ * The {@code gofer} command-line client: picocli commands that talk to the object store
+ * over plain HTTP. Nothing here may touch Spring, so that the client starts in a fraction
+ * of a second.
  */
 @NullMarked
 package dev.gofer.objectstore.cli;

@@ -15,7 +15,8 @@ class OpenApiConfiguration {
 	OpenAPI goferOpenApi() {
 		return new OpenAPI().info(new Info().title("Gofer Object Store")
 			.version("v0")
-			// OpenAPI 3.1 wants an SPDX identifier (or a URL) beside the name; validators reject the spec without.
+			// OpenAPI 3.1 wants an SPDX identifier (or a URL) beside the name; validators
+			// reject the spec without.
 			.license(new License().name("Apache-2.0").identifier("Apache-2.0"))
 			.description("""
 					Objects shared between the containers and runs of CI/CD pipelines.

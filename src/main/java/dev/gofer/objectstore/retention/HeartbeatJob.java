@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 
 import dev.gofer.objectstore.catalog.InstanceRegistry;
 
-/** Keeps this instance's heartbeat fresh, so that its uploads under way are not taken as abandoned. */
+/**
+ * Keeps this instance's heartbeat fresh, so that its uploads under way are not taken as
+ * abandoned.
+ */
 @Component
 class HeartbeatJob {
 
@@ -26,7 +29,8 @@ class HeartbeatJob {
 	@Scheduled(fixedDelayString = "${gofer.retention.heartbeat-interval:10s}")
 	void run() {
 		this.instance.heartbeat();
-		// Instances gone for ten leases are forgotten; their uploads were reclaimed long before.
+		// Instances gone for ten leases are forgotten; their uploads were reclaimed long
+		// before.
 		this.instance.forgetStale(this.clock.millis() - 10 * this.properties.instanceLease().toMillis());
 	}
 

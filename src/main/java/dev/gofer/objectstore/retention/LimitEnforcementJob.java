@@ -14,9 +14,9 @@ import dev.gofer.objectstore.catalog.JobLease;
 import dev.gofer.objectstore.catalog.PipelineCatalog;
 
 /**
- * Applies every pipeline's limits and expiry window again. Writes apply them as they happen; this
- * catches pipelines that nobody writes to after the configured defaults were lowered. Each
- * pipeline is its own short transaction.
+ * Applies every pipeline's limits and expiry window again. Writes apply them as they
+ * happen; this catches pipelines that nobody writes to after the configured defaults were
+ * lowered. Each pipeline is its own short transaction.
  */
 @Component
 class LimitEnforcementJob {
@@ -35,7 +35,8 @@ class LimitEnforcementJob {
 
 	private final Counter failures;
 
-	LimitEnforcementJob(PipelineCatalog pipelines, RetentionProperties properties, MeterRegistry meters, JobLease lease) {
+	LimitEnforcementJob(PipelineCatalog pipelines, RetentionProperties properties, MeterRegistry meters,
+			JobLease lease) {
 		this.lease = lease;
 		this.pipelines = pipelines;
 		this.properties = properties;
@@ -44,7 +45,8 @@ class LimitEnforcementJob {
 		this.failures = meters.counter("gofer.retention.failures", "job", "enforce");
 	}
 
-	@Scheduled(fixedDelayString = "${gofer.retention.enforce-interval:15m}", initialDelayString = "${gofer.retention.enforce-interval:15m}")
+	@Scheduled(fixedDelayString = "${gofer.retention.enforce-interval:15m}",
+			initialDelayString = "${gofer.retention.enforce-interval:15m}")
 	void run() {
 		if (this.lease.tryAcquire("enforce", this.properties.enforceInterval())) {
 			enforce(this.properties.batchSize());

@@ -12,14 +12,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import dev.gofer.objectstore.catalog.JobLease;
 import dev.gofer.objectstore.catalog.BlobCatalog;
+import dev.gofer.objectstore.catalog.JobLease;
 import dev.gofer.objectstore.store.ObjectStore;
 
 /**
- * Deletes bytes that the engine holds but the catalog does not know: what a crash between the
- * two, a restored catalog backup or a manual change left behind. A blob's catalog row is always
- * written before its first byte and deleted after its last, so an unknown id is never in use.
+ * Deletes bytes that the engine holds but the catalog does not know: what a crash between
+ * the two, a restored catalog backup or a manual change left behind. A blob's catalog row
+ * is always written before its first byte and deleted after its last, so an unknown id is
+ * never in use.
  */
 @Component
 class OrphanSweepJob {
@@ -38,7 +39,8 @@ class OrphanSweepJob {
 
 	private final Counter swept;
 
-	OrphanSweepJob(BlobCatalog blobs, ObjectStore store, RetentionProperties properties, MeterRegistry meters, JobLease lease) {
+	OrphanSweepJob(BlobCatalog blobs, ObjectStore store, RetentionProperties properties, MeterRegistry meters,
+			JobLease lease) {
 		this.lease = lease;
 		this.blobs = blobs;
 		this.store = store;
@@ -47,7 +49,8 @@ class OrphanSweepJob {
 		this.swept = meters.counter("gofer.retention.blobs.orphaned");
 	}
 
-	@Scheduled(fixedDelayString = "${gofer.retention.sweep-interval:1h}", initialDelayString = "${gofer.retention.sweep-interval:1h}")
+	@Scheduled(fixedDelayString = "${gofer.retention.sweep-interval:1h}",
+			initialDelayString = "${gofer.retention.sweep-interval:1h}")
 	void run() {
 		if (this.lease.tryAcquire("sweep", this.properties.sweepInterval())) {
 			sweep(this.properties.batchSize());

@@ -11,14 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import dev.gofer.objectstore.catalog.JobLease;
 import dev.gofer.objectstore.catalog.BlobCatalog;
+import dev.gofer.objectstore.catalog.JobLease;
 import dev.gofer.objectstore.store.ObjectStore;
 
 /**
- * Deletes the bytes of objects that were overwritten, deleted, evicted or expired, and of uploads
- * whose instance died. Safe to run on several replicas at once: deleting bytes is idempotent and
- * only one replica's {@code forget} succeeds.
+ * Deletes the bytes of objects that were overwritten, deleted, evicted or expired, and of
+ * uploads whose instance died. Safe to run on several replicas at once: deleting bytes is
+ * idempotent and only one replica's {@code forget} succeeds.
  */
 @Component
 class ReclaimJob {
@@ -43,8 +43,8 @@ class ReclaimJob {
 
 	private final Counter failures;
 
-	ReclaimJob(BlobCatalog blobs, ObjectStore store, RetentionProperties properties, Clock clock,
-			MeterRegistry meters, JobLease lease) {
+	ReclaimJob(BlobCatalog blobs, ObjectStore store, RetentionProperties properties, Clock clock, MeterRegistry meters,
+			JobLease lease) {
 		this.lease = lease;
 		this.blobs = blobs;
 		this.store = store;
@@ -56,7 +56,8 @@ class ReclaimJob {
 		this.failures = meters.counter("gofer.retention.failures", "job", "reclaim");
 	}
 
-	@Scheduled(fixedDelayString = "${gofer.retention.reclaim-interval:1m}", initialDelayString = "${gofer.retention.reclaim-interval:1m}")
+	@Scheduled(fixedDelayString = "${gofer.retention.reclaim-interval:1m}",
+			initialDelayString = "${gofer.retention.reclaim-interval:1m}")
 	void run() {
 		if (this.lease.tryAcquire("reclaim", this.properties.reclaimInterval())) {
 			reclaim(this.properties.batchSize());
@@ -67,8 +68,10 @@ class ReclaimJob {
 	int reclaim(int batchSize) {
 		this.runs.increment();
 		long now = this.clock.millis();
-		// A transaction: on SQLite its commit also syncs every commit before it, so the garbage
-		// marks acted on below are durable before any bytes go (a power cut cannot bring back an
+		// A transaction: on SQLite its commit also syncs every commit before it, so the
+		// garbage
+		// marks acted on below are durable before any bytes go (a power cut cannot bring
+		// back an
 		// object whose bytes are deleted).
 		int abandonedUploads = this.blobs.abandonPending(now - this.properties.instanceLease().toMillis());
 		this.abandoned.increment(abandonedUploads);

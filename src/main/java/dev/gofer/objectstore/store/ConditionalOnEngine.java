@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when {@code gofer.object-store.engine} selects the given engine; no value selects
- * {@link Engine#DATABASE}.
+ * Matches when {@code gofer.object-store.engine} selects the given engine; no value
+ * selects {@link Engine#DATABASE}.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

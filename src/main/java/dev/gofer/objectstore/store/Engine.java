@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The engines that can hold the bytes of objects, chosen by {@code gofer.object-store.engine}. */
+/**
+ * The engines that can hold the bytes of objects, chosen by
+ * {@code gofer.object-store.engine}.
+ */
 public enum Engine {
 
 	/** Bytes in chunks inside the catalog database: nothing else to run. */
@@ -31,8 +34,8 @@ public enum Engine {
 	}
 
 	/**
-	 * Reads a configuration value, ignoring case. {@code sqlite}, Gofer's name for its only
-	 * store, selects {@link #DATABASE}.
+	 * Reads a configuration value, ignoring case. {@code sqlite}, Gofer's name for its
+	 * only store, selects {@link #DATABASE}.
 	 * @throws IllegalArgumentException naming the valid values when none matches
 	 */
 	public static Engine parse(String text) {

@@ -8,8 +8,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The condition behind {@link ConditionalOnEngine}. An unparsable value matches no engine: the
- * binding of {@link ObjectStoreProperties} then fails start-up with the list of valid values.
+ * The condition behind {@link ConditionalOnEngine}. An unparsable value matches no
+ * engine: the binding of {@link ObjectStoreProperties} then fails start-up with the list
+ * of valid values.
  */
 class EngineCondition extends SpringBootCondition {
 

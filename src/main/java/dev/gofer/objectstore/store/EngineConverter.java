@@ -4,7 +4,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesBindin
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.stereotype.Component;
 
-/** Binds {@code gofer.object-store.engine}, so that an unknown value fails naming the valid ones. */
+/**
+ * Binds {@code gofer.object-store.engine}, so that an unknown value fails naming the
+ * valid ones.
+ */
 @Component
 @ConfigurationPropertiesBinding
 class EngineConverter implements Converter<String, Engine> {

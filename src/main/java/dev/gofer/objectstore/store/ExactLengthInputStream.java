@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Yields exactly {@code length} bytes of the underlying stream, for engines that read a range of
- * a blob. A source that ends sooner (a file truncated behind the service's back, a connection
- * that dropped) is an error, never a short read.
+ * Yields exactly {@code length} bytes of the underlying stream, for engines that read a
+ * range of a blob. A source that ends sooner (a file truncated behind the service's back,
+ * a connection that dropped) is an error, never a short read.
  */
 public final class ExactLengthInputStream extends FilterInputStream {
 

@@ -14,21 +14,22 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code gofer.object-store.*}: where the bytes go, and the limits that apply to every pipeline
- * unless it overrides them.
+ * {@code gofer.object-store.*}: where the bytes go, and the limits that apply to every
+ * pipeline unless it overrides them.
  *
  * @param engine which engine holds the bytes: {@code database} (also {@code sqlite}),
  * {@code filesystem} or {@code s3}
- * @param maxObjectSize the largest object accepted; a larger upload is refused with 413 and
- * nothing is kept
- * @param pipelineObjectLimit how many pipeline objects a pipeline keeps before writes evict the
- * oldest
+ * @param maxObjectSize the largest object accepted; a larger upload is refused with 413
+ * and nothing is kept
+ * @param pipelineObjectLimit how many pipeline objects a pipeline keeps before writes
+ * evict the oldest
  * @param runObjectExpiry for how many runs of a pipeline the objects of a run are kept
- * @param pipelineByteLimit how many bytes of pipeline objects a pipeline keeps; unset means no
- * byte limit
- * @param inlineThreshold objects smaller than this keep their bytes in their catalog row instead
- * of the engine, whatever the engine: one transaction writes them and one query reads them
- * whole, and nothing is left to reclaim when they go; 0 sends every object to the engine
+ * @param pipelineByteLimit how many bytes of pipeline objects a pipeline keeps; unset
+ * means no byte limit
+ * @param inlineThreshold objects smaller than this keep their bytes in their catalog row
+ * instead of the engine, whatever the engine: one transaction writes them and one query
+ * reads them whole, and nothing is left to reclaim when they go; 0 sends every object to
+ * the engine
  * @param database settings of the {@code database} engine
  * @param filesystem settings of the {@code filesystem} engine
  * @param s3 settings of the {@code s3} engine
@@ -38,7 +39,8 @@ import org.springframework.validation.annotation.Validated;
 public record ObjectStoreProperties(@DefaultValue("database") Engine engine,
 		@DefaultValue("5GB") DataSize maxObjectSize, @DefaultValue("50") @Min(1) int pipelineObjectLimit,
 		@DefaultValue("50") @Min(1) int runObjectExpiry, @Nullable DataSize pipelineByteLimit,
-		@DefaultValue("16KB") DataSize inlineThreshold, @DefaultValue @Valid Database database, @DefaultValue @Valid Filesystem filesystem, @DefaultValue @Valid S3 s3) {
+		@DefaultValue("16KB") DataSize inlineThreshold, @DefaultValue @Valid Database database,
+		@DefaultValue @Valid Filesystem filesystem, @DefaultValue @Valid S3 s3) {
 
 	@AssertTrue(message = "gofer.object-store.s3.bucket is required when gofer.object-store.engine is s3")
 	boolean isBucketGivenForS3() {
@@ -66,9 +68,9 @@ public record ObjectStoreProperties(@DefaultValue("database") Engine engine,
 	 * {@code gofer.object-store.database.*}.
 	 *
 	 * @param chunkSize the size of the rows that hold an object's bytes; each is read and
-	 * written whole, so it bounds the memory one transfer needs. Below 512KB, so that a chunk is
-	 * not a humongous object to the JVM's collector with a small heap: 1MB chunks set off a
-	 * collection every few chunks of a download.
+	 * written whole, so it bounds the memory one transfer needs. Below 512KB, so that a
+	 * chunk is not a humongous object to the JVM's collector with a small heap: 1MB
+	 * chunks set off a collection every few chunks of a download.
 	 */
 	public record Database(@DefaultValue("256KB") DataSize chunkSize) {
 
@@ -82,15 +84,16 @@ public record ObjectStoreProperties(@DefaultValue("database") Engine engine,
 	/**
 	 * {@code gofer.object-store.filesystem.*}.
 	 *
-	 * @param path the directory that holds the files; {@code ${gofer.data-dir}/objects} by default
+	 * @param path the directory that holds the files; {@code ${gofer.data-dir}/objects}
+	 * by default
 	 */
 	public record Filesystem(@Nullable Path path) {
 
 	}
 
 	/**
-	 * {@code gofer.object-store.s3.*}. Without an access key, the AWS SDK's default credential
-	 * chain applies (environment, profile, instance or pod identity).
+	 * {@code gofer.object-store.s3.*}. Without an access key, the AWS SDK's default
+	 * credential chain applies (environment, profile, instance or pod identity).
 	 *
 	 * @param endpoint the service's URL; unset for AWS S3 itself
 	 * @param region the signing region
@@ -98,10 +101,10 @@ public record ObjectStoreProperties(@DefaultValue("database") Engine engine,
 	 * @param prefix a key prefix under which all blobs go, so that a bucket can be shared
 	 * @param accessKey the access key id
 	 * @param secretKey the secret access key
-	 * @param pathStyle whether to address the bucket in the path rather than the host name, as
-	 * MinIO, Ceph and s3proxy usually need
-	 * @param partSize the size of the parts of a multipart upload; each upload buffers one part in
-	 * memory (at least 5MB)
+	 * @param pathStyle whether to address the bucket in the path rather than the host
+	 * name, as MinIO, Ceph and s3proxy usually need
+	 * @param partSize the size of the parts of a multipart upload; each upload buffers
+	 * one part in memory (at least 5MB)
 	 */
 	public record S3(@Nullable URI endpoint, @DefaultValue("us-east-1") String region, @Nullable String bucket,
 			@DefaultValue("") String prefix, @Nullable String accessKey, @Nullable String secretKey,

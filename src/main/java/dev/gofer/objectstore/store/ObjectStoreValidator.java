@@ -7,8 +7,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Fails start-up unless exactly one {@link ObjectStore} exists, naming the configured engine and
- * the valid values, instead of letting a missing bean surface as an injection error.
+ * Fails start-up unless exactly one {@link ObjectStore} exists, naming the configured
+ * engine and the valid values, instead of letting a missing bean surface as an injection
+ * error.
  */
 @Component
 class ObjectStoreValidator implements SmartInitializingSingleton {

@@ -2,7 +2,10 @@ package dev.gofer.objectstore.api;
 
 import dev.gofer.objectstore.support.EngineCombinations.OnFilesystem;
 
-/** {@link ConcurrentWritersIntegrationTests} on the SQLite catalog with the filesystem engine. */
+/**
+ * {@link ConcurrentWritersIntegrationTests} on the SQLite catalog with the filesystem
+ * engine.
+ */
 @OnFilesystem
 class ConcurrentWritersFilesystemIntegrationTests extends ConcurrentWritersIntegrationTests {
 

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 import dev.gofer.objectstore.support.ApiClient.Reply;
 import dev.gofer.objectstore.support.IntegrationTest;
 
-import static dev.gofer.objectstore.support.Listings.keys;
 import static dev.gofer.objectstore.api.ObjectsIntegrationTests.sha256;
+import static dev.gofer.objectstore.support.Listings.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The pipeline limit holds under concurrent writers, and readers always see whole values. */
+/**
+ * The pipeline limit holds under concurrent writers, and readers always see whole values.
+ */
 class ConcurrentWritersIntegrationTests extends IntegrationTest {
 
 	private static final int LIMIT = 5;

@@ -2,7 +2,9 @@ package dev.gofer.objectstore.api;
 
 import dev.gofer.objectstore.support.EngineCombinations.OnPostgresAndS3;
 
-/** {@link ConcurrentWritersIntegrationTests} on the PostgreSQL catalog with the S3 engine. */
+/**
+ * {@link ConcurrentWritersIntegrationTests} on the PostgreSQL catalog with the S3 engine.
+ */
 @OnPostgresAndS3
 class ConcurrentWritersPostgresAndS3IntegrationTests extends ConcurrentWritersIntegrationTests {
 

@@ -2,7 +2,10 @@ package dev.gofer.objectstore.api;
 
 import dev.gofer.objectstore.support.EngineCombinations.OnPostgres;
 
-/** {@link ConcurrentWritersIntegrationTests} on the PostgreSQL catalog with the database engine. */
+/**
+ * {@link ConcurrentWritersIntegrationTests} on the PostgreSQL catalog with the database
+ * engine.
+ */
 @OnPostgres
 class ConcurrentWritersPostgresIntegrationTests extends ConcurrentWritersIntegrationTests {
 

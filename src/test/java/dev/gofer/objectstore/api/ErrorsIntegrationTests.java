@@ -19,7 +19,10 @@ import dev.gofer.objectstore.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The contract's Errors section and identifier rules: every failure is a useful problem+json. */
+/**
+ * The contract's Errors section and identifier rules: every failure is a useful
+ * problem+json.
+ */
 class ErrorsIntegrationTests extends IntegrationTest {
 
 	private static final String LONG_ID = "a".repeat(65);
@@ -69,7 +72,8 @@ class ErrorsIntegrationTests extends IntegrationTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/api/nothing", "/api/namespaces/ns", "/", "/api/namespaces/ns/pipelines/p/objects/k/more" })
+	@ValueSource(
+			strings = { "/api/nothing", "/api/namespaces/ns", "/", "/api/namespaces/ns/pipelines/p/objects/k/more" })
 	void unknownRoutesAre404Problems(String path) {
 		assertProblem(this.api.get(path), 404);
 	}
@@ -97,11 +101,12 @@ class ErrorsIntegrationTests extends IntegrationTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/api/namespaces/ns/pipelines/p/objects/a%2Fb", "/api/namespaces/ns/pipelines/p/objects/a%00b",
-			"/api/namespaces/ns/pipelines/p/objects/a%5Cb", "/api/namespaces/ns/pipelines/%2E%2E/objects/k" })
+	@ValueSource(
+			strings = { "/api/namespaces/ns/pipelines/p/objects/a%2Fb", "/api/namespaces/ns/pipelines/p/objects/a%00b",
+					"/api/namespaces/ns/pipelines/p/objects/a%5Cb", "/api/namespaces/ns/pipelines/%2E%2E/objects/k" })
 	void requestsTheServerRejectsItselfAreProblemsToo(String path) throws IOException {
-		RawResponse response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN_TOKEN
-				+ "\r\nConnection: close\r\n\r\n");
+		RawResponse response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+				+ ADMIN_TOKEN + "\r\nConnection: close\r\n\r\n");
 		assertThat(response.status).as(path).isIn(400, 404);
 		assertThat(response.head).containsIgnoringCase("Content-Type: application/problem+json");
 		assertThat(response.body).contains("\"detail\"").doesNotContain("Tomcat").doesNotContainIgnoringCase("<html");
@@ -115,8 +120,8 @@ class ErrorsIntegrationTests extends IntegrationTest {
 		assertThat(problem.get("title").asString()).isNotBlank();
 		assertThat(problem.get("detail").asString()).isNotBlank();
 		String text = reply.text();
-		assertThat(text).doesNotContain("Exception", "\tat ", "SELECT", "INSERT", "sqlite", "SQLITE", "/tmp/", "gofer.db",
-				"dev.gofer", "java.");
+		assertThat(text).doesNotContain("Exception", "\tat ", "SELECT", "INSERT", "sqlite", "SQLITE", "/tmp/",
+				"gofer.db", "dev.gofer", "java.");
 	}
 
 	private RawResponse raw(String request) throws IOException {

@@ -32,10 +32,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A client generated at build time from the committed API description (which
- * {@link ServedApiDescriptionIntegrationTests} keeps equal to {@code /v3/api-docs}) does the
- * everyday work against the running server: binary objects byte for byte, listings, runs, limits
- * and errors. If the description lacked an operation, a parameter or a type, this would not
- * compile or would fail.
+ * {@link ServedApiDescriptionIntegrationTests} keeps equal to {@code /v3/api-docs}) does
+ * the everyday work against the running server: binary objects byte for byte, listings,
+ * runs, limits and errors. If the description lacked an operation, a parameter or a type,
+ * this would not compile or would fail.
  */
 class GeneratedClientIntegrationTests extends IntegrationTest {
 
@@ -86,7 +86,8 @@ class GeneratedClientIntegrationTests extends IntegrationTest {
 			.extracting(ObjectMetadata::getKey, ObjectMetadata::getSize)
 			.containsExactly(tuple("empty", 0L), tuple("build.tar", 100_000L));
 
-		// The problem responses reach the client as its exception, with the status and the detail.
+		// The problem responses reach the client as its exception, with the status and
+		// the detail.
 		assertThatExceptionOfType(ApiException.class)
 			.isThrownBy(() -> this.pipelineObjects.createPipelineObject(NAMESPACE, pipeline, "empty", file(content),
 					null, null, null))
@@ -129,8 +130,7 @@ class GeneratedClientIntegrationTests extends IntegrationTest {
 			.containsExactly(sha256(content));
 
 		this.runs.registerRun(NAMESPACE, pipeline, 3L);
-		assertThat(this.runs.listRuns(NAMESPACE, pipeline).getRuns()).extracting(Run::getRunId)
-			.containsExactly(3L, 1L);
+		assertThat(this.runs.listRuns(NAMESPACE, pipeline).getRuns()).extracting(Run::getRunId).containsExactly(3L, 1L);
 		assertThat(this.runs.getRun(NAMESPACE, pipeline, 1L).getRun().getObjectsExpired()).isTrue();
 		assertThatExceptionOfType(ApiException.class)
 			.isThrownBy(() -> this.runObjects.putRunObject(NAMESPACE, pipeline, 1L, "late", file(content), null, null))
@@ -142,7 +142,10 @@ class GeneratedClientIntegrationTests extends IntegrationTest {
 		assertThat(this.pipelines.getPipeline(NAMESPACE, pipeline).getPipeline().getLatestRunId()).isEqualTo(3L);
 	}
 
-	/** Every byte value, then random bytes: no text encoding could pass it unchanged by accident. */
+	/**
+	 * Every byte value, then random bytes: no text encoding could pass it unchanged by
+	 * accident.
+	 */
 	private static byte[] binary(int size) {
 		byte[] content = new byte[size];
 		new Random(size).nextBytes(content);

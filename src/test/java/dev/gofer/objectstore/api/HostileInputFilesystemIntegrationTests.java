@@ -2,7 +2,9 @@ package dev.gofer.objectstore.api;
 
 import dev.gofer.objectstore.support.EngineCombinations.OnFilesystem;
 
-/** {@link HostileInputIntegrationTests} on the SQLite catalog with the filesystem engine. */
+/**
+ * {@link HostileInputIntegrationTests} on the SQLite catalog with the filesystem engine.
+ */
 @OnFilesystem
 class HostileInputFilesystemIntegrationTests extends HostileInputIntegrationTests {
 

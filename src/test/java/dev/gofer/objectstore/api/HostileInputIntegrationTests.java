@@ -1,6 +1,7 @@
 package dev.gofer.objectstore.api;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -17,9 +18,9 @@ import static dev.gofer.objectstore.support.Listings.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requests an attacker or a broken client might send, written raw on a socket. Each must get a
- * problem+json answer (or be ignored harmlessly), leak nothing about the server's insides, and
- * leave the stored data exactly as it was.
+ * Requests an attacker or a broken client might send, written raw on a socket. Each must
+ * get a problem+json answer (or be ignored harmlessly), leak nothing about the server's
+ * insides, and leave the stored data exactly as it was.
  */
 class HostileInputIntegrationTests extends IntegrationTest {
 
@@ -47,17 +48,20 @@ class HostileInputIntegrationTests extends IntegrationTest {
 
 	static Stream<Hostile> requests() {
 		String longSegment = "a".repeat(20_000);
-		String manyHeaders = String.join("\r\n", Stream.iterate(0, i -> i + 1).limit(150).map(i -> "X-H" + i + ": v").toList());
+		String manyHeaders = String.join("\r\n",
+				Stream.iterate(0, i -> i + 1).limit(150).map(i -> "X-H" + i + ": v").toList());
 		String deepJson = "[".repeat(20_000) + "]".repeat(20_000);
 		String endless = "200000\r\n" + "x".repeat(0x200000) + "\r\n";
-		return Stream.of(
-				Hostile.of("raw traversal", "GET " + OBJECTS + "/../../../../etc/passwd", "", "", 404),
+		return Stream.of(Hostile.of("raw traversal", "GET " + OBJECTS + "/../../../../etc/passwd", "", "", 404),
 				Hostile.of("encoded slash traversal", "GET " + OBJECTS + "/..%2F..%2Fetc%2Fpasswd", "", "", 400),
 				Hostile.of("encoded dots", "PUT " + OBJECTS + "/%2e%2e", "Content-Length: 1", "x", 400, 404, 405),
 				Hostile.of("encoded dot key", "PUT " + OBJECTS + "/%2e%2ehidden", "Content-Length: 1", "x", 400),
-				Hostile.of("double-encoded traversal", "PUT " + OBJECTS + "/%252e%252e%252fetc", "Content-Length: 1", "x", 400),
-				Hostile.of("double-encoded namespace", "GET /api/namespaces/%252e%252e/pipelines/p/objects", "", "", 400),
-				Hostile.of("backslash traversal", "PUT " + OBJECTS + "/..%5c..%5cwin.ini", "Content-Length: 1", "x", 400),
+				Hostile.of("double-encoded traversal", "PUT " + OBJECTS + "/%252e%252e%252fetc", "Content-Length: 1",
+						"x", 400),
+				Hostile.of("double-encoded namespace", "GET /api/namespaces/%252e%252e/pipelines/p/objects", "", "",
+						400),
+				Hostile.of("backslash traversal", "PUT " + OBJECTS + "/..%5c..%5cwin.ini", "Content-Length: 1", "x",
+						400),
 				Hostile.of("NUL in key", "PUT " + OBJECTS + "/canary%00.txt", "Content-Length: 1", "x", 400),
 				Hostile.of("dot key", "PUT " + OBJECTS + "/.canary", "Content-Length: 1", "x", 400),
 				Hostile.of("traversal in pipeline", "PUT /api/namespaces/hostile/pipelines/..%2F..%2Fp/objects/canary",
@@ -65,37 +69,52 @@ class HostileInputIntegrationTests extends IntegrationTest {
 				Hostile.of("over-long URL", "GET " + OBJECTS + "/" + longSegment, "", "", 400, 414),
 				Hostile.of("over-long header", "GET " + OBJECTS + "/canary", "X-Long: " + longSegment, "", 400, 431),
 				Hostile.of("too many headers", "GET " + OBJECTS + "/canary", manyHeaders, "", 400),
-				Hostile.of("huge declared body", "PUT " + OBJECTS + "/canary", "Content-Length: 99999999999999", "", 413),
+				Hostile.of("huge declared body", "PUT " + OBJECTS + "/canary", "Content-Length: 99999999999999", "",
+						413),
 				Hostile.of("negative length", "PUT " + OBJECTS + "/canary", "Content-Length: -1", "", 400),
 				Hostile.of("non-numeric length", "PUT " + OBJECTS + "/canary", "Content-Length: abc", "", 400),
-				Hostile.of("endless chunked body", "PUT " + OBJECTS + "/canary", "Transfer-Encoding: chunked", endless, 413),
-				Hostile.of("broken chunked body", "PUT " + OBJECTS + "/canary", "Transfer-Encoding: chunked", "zz\r\nabc\r\n0\r\n\r\n", 400),
-				Hostile.of("truncated chunked body", "PUT " + OBJECTS + "/canary", "Transfer-Encoding: chunked", "100\r\nabc", 400),
-				Hostile.of("malformed JSON", "PATCH " + PIPELINE, "Content-Type: application/json\r\nContent-Length: 5", "{\"obj", 400),
+				Hostile.of("endless chunked body", "PUT " + OBJECTS + "/canary", "Transfer-Encoding: chunked", endless,
+						413),
+				Hostile.of("broken chunked body", "PUT " + OBJECTS + "/canary", "Transfer-Encoding: chunked",
+						"zz\r\nabc\r\n0\r\n\r\n", 400),
+				Hostile.of("truncated chunked body", "PUT " + OBJECTS + "/canary", "Transfer-Encoding: chunked",
+						"100\r\nabc", 400),
+				Hostile.of("malformed JSON", "PATCH " + PIPELINE, "Content-Type: application/json\r\nContent-Length: 5",
+						"{\"obj", 400),
 				Hostile.of("deeply nested JSON", "PATCH " + PIPELINE,
 						"Content-Type: application/json\r\nContent-Length: " + deepJson.length(), deepJson, 400),
-				Hostile.of("enormous number", "PATCH " + PIPELINE, "Content-Type: application/json\r\nContent-Length: 25",
-						"{\"object_limit\":1e999999}", 400),
-				Hostile.of("JSON array body", "PATCH " + PIPELINE, "Content-Type: application/json\r\nContent-Length: 2", "[]", 400),
-				Hostile.of("non-JSON media type", "PATCH " + PIPELINE, "Content-Type: text/plain\r\nContent-Length: 2", "{}", 415),
+				Hostile.of("enormous number", "PATCH " + PIPELINE,
+						"Content-Type: application/json\r\nContent-Length: 25", "{\"object_limit\":1e999999}", 400),
+				Hostile.of("JSON array body", "PATCH " + PIPELINE,
+						"Content-Type: application/json\r\nContent-Length: 2", "[]", 400),
+				Hostile.of("non-JSON media type", "PATCH " + PIPELINE, "Content-Type: text/plain\r\nContent-Length: 2",
+						"{}", 415),
 				Hostile.of("garbage range", "GET " + OBJECTS + "/canary", "Range: bytes=abc", "", 200),
 				Hostile.of("backwards range", "GET " + OBJECTS + "/canary", "Range: bytes=9-1", "", 200),
-				Hostile.of("range past any size", "GET " + OBJECTS + "/canary", "Range: bytes=99999999999999999999-", "", 416),
+				Hostile.of("range past any size", "GET " + OBJECTS + "/canary", "Range: bytes=99999999999999999999-",
+						"", 416),
 				Hostile.of("thousand ranges", "GET " + OBJECTS + "/canary",
-						"Range: bytes=" + String.join(",", Stream.iterate(0, i -> i + 1).limit(1000).map(i -> i + "-" + i).toList()), "", 200),
-				Hostile.of("garbage If-Match", "PUT " + OBJECTS + "/canary", "If-Match: <script>\r\nContent-Length: 1", "x", 400),
-				Hostile.of("garbage content type", "PUT " + OBJECTS + "/canary", "Content-Type: ;;;\r\nContent-Length: 1", "x", 400),
-				Hostile.of("method override header", "GET " + OBJECTS + "/canary", "X-HTTP-Method-Override: DELETE", "", 200),
+						"Range: bytes=" + String.join(",",
+								Stream.iterate(0, i -> i + 1).limit(1000).map(i -> i + "-" + i).toList()),
+						"", 200),
+				Hostile.of("garbage If-Match", "PUT " + OBJECTS + "/canary", "If-Match: <script>\r\nContent-Length: 1",
+						"x", 400),
+				Hostile.of("garbage content type", "PUT " + OBJECTS + "/canary",
+						"Content-Type: ;;;\r\nContent-Length: 1", "x", 400),
+				Hostile.of("method override header", "GET " + OBJECTS + "/canary", "X-HTTP-Method-Override: DELETE", "",
+						200),
 				Hostile.of("unknown method", "BREW " + OBJECTS + "/canary", "", "", 400, 405, 501),
 				Hostile.of("overflowing limit", "GET " + OBJECTS + "?limit=99999999999999999999", "", "", 400),
-				Hostile.of("bad query encoding", "POST " + OBJECTS + "/canary?force=%ZZ", "Content-Length: 1", "x", 400),
+				Hostile.of("bad query encoding", "POST " + OBJECTS + "/canary?force=%ZZ", "Content-Length: 1", "x",
+						400),
 				Hostile.of("script in key", "PUT " + OBJECTS + "/%3Cscript%3E", "Content-Length: 1", "x", 400));
 	}
 
 	@org.junit.jupiter.api.Test
 	void hugeDeclaredBodyIsRefusedAndTheConnectionClosedWithoutWaitingForIt() throws IOException {
-		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
-			// Well below the server's 20 s read timeout: the answer must not wait for a body that never comes.
+		try (Socket socket = new Socket("localhost", this.port)) {
+			// Well below the server's 20 s read timeout: the answer must not wait for a
+			// body that never comes.
 			socket.setSoTimeout(5_000);
 			socket.getOutputStream()
 				.write(("PUT " + OBJECTS + "/canary HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN_TOKEN

@@ -2,7 +2,10 @@ package dev.gofer.objectstore.api;
 
 import dev.gofer.objectstore.support.EngineCombinations.OnPostgres;
 
-/** {@link HostileInputIntegrationTests} on the PostgreSQL catalog with the database engine. */
+/**
+ * {@link HostileInputIntegrationTests} on the PostgreSQL catalog with the database
+ * engine.
+ */
 @OnPostgres
 class HostileInputPostgresIntegrationTests extends HostileInputIntegrationTests {
 

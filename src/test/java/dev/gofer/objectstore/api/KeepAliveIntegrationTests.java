@@ -13,8 +13,9 @@ import dev.gofer.objectstore.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A client that moves many small objects keeps its connection: the server closes a kept-alive
- * connection after 1000 requests, as nginx does, not after Tomcat's default of 100.
+ * A client that moves many small objects keeps its connection: the server closes a
+ * kept-alive connection after 1000 requests, as nginx does, not after Tomcat's default of
+ * 100.
  */
 class KeepAliveIntegrationTests extends IntegrationTest {
 

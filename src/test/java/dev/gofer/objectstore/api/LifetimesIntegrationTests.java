@@ -13,7 +13,10 @@ import dev.gofer.objectstore.support.IntegrationTest;
 import static dev.gofer.objectstore.support.Listings.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The contract's Lifetimes section: pipeline limits, run expiry, pipelines and extensions. */
+/**
+ * The contract's Lifetimes section: pipeline limits, run expiry, pipelines and
+ * extensions.
+ */
 class LifetimesIntegrationTests extends IntegrationTest {
 
 	private String pipeline;
@@ -66,7 +69,8 @@ class LifetimesIntegrationTests extends IntegrationTest {
 		JsonNode summary = pipelineSummary();
 		assertThat(summary.get("bytes").asLong()).isEqualTo(10);
 		assertThat(summary.get("byte_limit").asLong()).isEqualTo(10);
-		// The object just written is never evicted by its own write, even when it alone fills the limit.
+		// The object just written is never evicted by its own write, even when it alone
+		// fills the limit.
 		assertThat(evicted(this.api.put(objects() + "/d", "dddddddddd"))).containsExactly("b", "c");
 		assertThat(keys(this.api.get(objects()))).containsExactly("d");
 	}
@@ -153,7 +157,8 @@ class LifetimesIntegrationTests extends IntegrationTest {
 			this.api.put(this.pipeline + "/runs/" + run + "/objects/k", "run " + run);
 		}
 		this.api.put(this.pipeline + "/runs/7", "");
-		// With expiry 2, registering run 7 expires run 5 and older and keeps runs 6 and 7.
+		// With expiry 2, registering run 7 expires run 5 and older and keeps runs 6 and
+		// 7.
 		assertThat(this.api.get(this.pipeline + "/runs/5/objects/k").status()).isEqualTo(404);
 		assertThat(this.api.get(this.pipeline + "/runs/6/objects/k").text()).isEqualTo("run 6");
 		assertThat(keys(this.api.get(this.pipeline + "/runs/5/objects"))).isEmpty();

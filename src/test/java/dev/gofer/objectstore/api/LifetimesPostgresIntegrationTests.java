@@ -2,7 +2,9 @@ package dev.gofer.objectstore.api;
 
 import dev.gofer.objectstore.support.EngineCombinations.OnPostgres;
 
-/** {@link LifetimesIntegrationTests} on the PostgreSQL catalog with the database engine. */
+/**
+ * {@link LifetimesIntegrationTests} on the PostgreSQL catalog with the database engine.
+ */
 @OnPostgres
 class LifetimesPostgresIntegrationTests extends LifetimesIntegrationTests {
 

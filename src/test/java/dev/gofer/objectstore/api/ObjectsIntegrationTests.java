@@ -1,9 +1,15 @@
 package dev.gofer.objectstore.api;
 
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +21,6 @@ import dev.gofer.objectstore.support.ApiClient.Reply;
 import dev.gofer.objectstore.support.IntegrationTest;
 
 import static dev.gofer.objectstore.support.Listings.keys;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The contract's Objects section, over HTTP, for each of the three scopes. */
@@ -231,7 +236,7 @@ class ObjectsIntegrationTests extends IntegrationTest {
 	@Test
 	void streamedBodyOverTheMaximumIs413AndStoresNothing() {
 		Reply refused = this.api.stream("PUT", this.pipelineObjects + "/k",
-				() -> new java.io.ByteArrayInputStream(new byte[2 * 1024 * 1024]));
+				() -> new ByteArrayInputStream(new byte[2 * 1024 * 1024]));
 		assertThat(refused.status()).isEqualTo(413);
 		assertThat(this.api.get(this.pipelineObjects + "/k").status()).isEqualTo(404);
 		assertThat(keys(this.api.get(this.pipelineObjects))).isEmpty();
@@ -248,22 +253,22 @@ class ObjectsIntegrationTests extends IntegrationTest {
 	@Test
 	void binaryContentSpanningSeveralChunksRoundTrips() {
 		byte[] content = new byte[900_000];
-		new java.util.Random(42).nextBytes(content);
+		new Random(42).nextBytes(content);
 		this.api.put(this.pipelineObjects + "/bin", content);
 		assertThat(this.api.get(this.pipelineObjects + "/bin").bytes()).isEqualTo(content);
 		Reply tail = this.api.get(this.pipelineObjects + "/bin", "Range", "bytes=899990-");
-		assertThat(tail.bytes()).isEqualTo(java.util.Arrays.copyOfRange(content, 899_990, 900_000));
+		assertThat(tail.bytes()).isEqualTo(Arrays.copyOfRange(content, 899_990, 900_000));
 	}
 
 	/**
-	 * Objects below the inline threshold (16 KiB) keep their bytes in the catalog, larger ones in
-	 * the engine: both sides of the boundary read back whole, in ranges and after replacing each
-	 * other under one key.
+	 * Objects below the inline threshold (16 KiB) keep their bytes in the catalog, larger
+	 * ones in the engine: both sides of the boundary read back whole, in ranges and after
+	 * replacing each other under one key.
 	 */
 	@Test
 	void objectsOnBothSidesOfTheInlineThresholdRoundTrip() {
 		String key = this.pipelineObjects + "/boundary";
-		java.util.Random random = new java.util.Random(7);
+		Random random = new Random(7);
 		for (int size : new int[] { 16 * 1024 - 1, 16 * 1024, 1, 16 * 1024 + 1, 0, 100_000, 5 }) {
 			byte[] content = new byte[size];
 			random.nextBytes(content);
@@ -277,7 +282,7 @@ class ObjectsIntegrationTests extends IntegrationTest {
 			if (size > 2) {
 				Reply range = this.api.get(key, "Range", "bytes=1-" + (size - 2));
 				assertThat(range.status()).isEqualTo(206);
-				assertThat(range.bytes()).isEqualTo(java.util.Arrays.copyOfRange(content, 1, size - 1));
+				assertThat(range.bytes()).isEqualTo(Arrays.copyOfRange(content, 1, size - 1));
 			}
 		}
 		assertThat(this.api.get(this.pipelineObjects).json().at("/objects/0/size").asLong()).isEqualTo(5);
@@ -295,14 +300,16 @@ class ObjectsIntegrationTests extends IntegrationTest {
 	@Test
 	void uploadCutOffMidwayLeavesTheEarlierValue() throws Exception {
 		this.api.put(this.pipelineObjects + "/k", "earlier");
-		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
-			java.io.OutputStream out = socket.getOutputStream();
-			out.write(("PUT " + this.pipelineObjects + "/k HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000\r\n\r\n")
-				.getBytes(StandardCharsets.US_ASCII));
+		try (Socket socket = new Socket("localhost", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(
+					("PUT " + this.pipelineObjects + "/k HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000\r\n\r\n")
+						.getBytes(StandardCharsets.US_ASCII));
 			out.write(new byte[40_000]);
 			out.flush();
 		}
-		// The server notices the cut-off connection on its own schedule; the earlier value stays visible throughout.
+		// The server notices the cut-off connection on its own schedule; the earlier
+		// value stays visible throughout.
 		for (int i = 0; i < 20; i++) {
 			Reply reply = this.api.get(this.pipelineObjects + "/k");
 			assertThat(reply.text()).isEqualTo("earlier");
@@ -324,7 +331,7 @@ class ObjectsIntegrationTests extends IntegrationTest {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

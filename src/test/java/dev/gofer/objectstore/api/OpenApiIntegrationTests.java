@@ -37,9 +37,10 @@ class OpenApiIntegrationTests extends IntegrationTest {
 				assertThat(op.path("responses").has("503")).as(where).isTrue();
 				assertThat(op.path("responses").path("503").path("content").has("application/problem+json")).as(where)
 					.isTrue();
-				op.path("parameters").forEach(parameter -> assertThat(parameter.path("description").asString())
-					.as(where + " " + parameter.path("name").asString())
-					.isNotBlank());
+				op.path("parameters")
+					.forEach(parameter -> assertThat(parameter.path("description").asString())
+						.as(where + " " + parameter.path("name").asString())
+						.isNotBlank());
 				operationIds.add(op.get("operationId").asString());
 			}
 		}
@@ -59,8 +60,13 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		assertThat(create.path("responses").properties()).extracting(Map.Entry::getKey)
 			.contains("201", "400", "409", "412", "413")
 			.doesNotContain("200");
-		assertThat(create.path("responses").path("201").path("content").path("application/json").path("schema")
-			.path("$ref").asString()).endsWith("/PutObjectResult");
+		assertThat(create.path("responses")
+			.path("201")
+			.path("content")
+			.path("application/json")
+			.path("schema")
+			.path("$ref")
+			.asString()).endsWith("/PutObjectResult");
 		assertThat(parameterNames(create)).contains("namespace_id", "pipeline_id", "key", "force", "If-Match",
 				"If-None-Match");
 		JsonNode put = operation("/api/namespaces/{namespace_id}/pipelines/{pipeline_id}/runs/{run_id}/objects/{key}",
@@ -74,7 +80,8 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		JsonNode ok = get.path("responses").path("200");
 		assertThat(ok.path("content").path("*/*").path("schema").path("format").asString()).isEqualTo("binary");
 		assertThat(ok.path("headers").has("ETag")).isTrue();
-		assertThat(get.path("responses").properties()).extracting(Map.Entry::getKey).contains("206", "304", "404", "416");
+		assertThat(get.path("responses").properties()).extracting(Map.Entry::getKey)
+			.contains("206", "304", "404", "416");
 		assertThat(parameterNames(get)).contains("Range", "If-None-Match");
 	}
 
@@ -84,8 +91,8 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		assertThat(schemas.path("ObjectMetadata").path("properties").properties()).extracting(Map.Entry::getKey)
 			.containsExactlyInAnyOrder("key", "created", "size", "sha256", "content_type");
 		assertThat(schemas.path("Pipeline").path("properties").properties()).extracting(Map.Entry::getKey)
-			.containsExactlyInAnyOrder("namespace_id", "pipeline_id", "object_limit", "byte_limit",
-					"run_object_expiry", "object_count", "bytes", "latest_run_id");
+			.containsExactlyInAnyOrder("namespace_id", "pipeline_id", "object_limit", "byte_limit", "run_object_expiry",
+					"object_count", "bytes", "latest_run_id");
 		assertThat(schemas.path("Run").path("properties").properties()).extracting(Map.Entry::getKey)
 			.containsExactlyInAnyOrder("run_id", "started", "objects_expired");
 		assertThat(schemas.path("Problem").path("properties").has("detail")).isTrue();

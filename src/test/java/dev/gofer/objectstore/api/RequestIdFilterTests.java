@@ -2,6 +2,7 @@ package dev.gofer.objectstore.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -12,7 +13,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The request id: taken from a safe header or generated, in the MDC while the request runs, echoed. */
+/**
+ * The request id: taken from a safe header or generated, in the MDC while the request
+ * runs, echoed.
+ */
 class RequestIdFilterTests {
 
 	private final RequestIdFilter filter = new RequestIdFilter();
@@ -26,8 +30,7 @@ class RequestIdFilterTests {
 
 	@Test
 	void replacesAnUnsafeOrOverlongId() throws Exception {
-		for (String unsafe : new String[] { "", "two words", "quote\"d", "line\nbreak", "x".repeat(65),
-				"{json:1}" }) {
+		for (String unsafe : new String[] { "", "two words", "quote\"d", "line\nbreak", "x".repeat(65), "{json:1}" }) {
 			Handled handled = handle(unsafe);
 			assertThat(handled.idInMdc()).as(unsafe).isNotEqualTo(unsafe).matches("[0-9a-f-]{36}");
 			assertThat(handled.response().getHeader("X-Request-Id")).isEqualTo(handled.idInMdc());
@@ -40,7 +43,7 @@ class RequestIdFilterTests {
 		Handled second = handle(null);
 		assertThat(first.idInMdc()).matches("[0-9a-f-]{36}").isNotEqualTo(second.idInMdc());
 		// A well-formed random (version 4, IETF variant) UUID, as log tools parse them.
-		java.util.UUID uuid = java.util.UUID.fromString(first.idInMdc());
+		UUID uuid = UUID.fromString(first.idInMdc());
 		assertThat(uuid.version()).isEqualTo(4);
 		assertThat(uuid.variant()).isEqualTo(2);
 		assertThat(first.response().getHeader("X-Request-Id")).isEqualTo(first.idInMdc());

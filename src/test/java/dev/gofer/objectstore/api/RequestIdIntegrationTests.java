@@ -37,9 +37,10 @@ class RequestIdIntegrationTests extends IntegrationTest {
 			.get("/api/namespaces/default/pipelines/p/objects", "X-Request-Id", "trace-me-1234");
 		assertThat(refused.status()).isEqualTo(401);
 
-		assertThat(output.getOut().lines().filter(line -> line.contains("Refused GET"))
-			.filter(line -> line.contains("[trace-me-1234] ")))
-			.hasSize(1);
+		assertThat(output.getOut()
+			.lines()
+			.filter(line -> line.contains("Refused GET"))
+			.filter(line -> line.contains("[trace-me-1234] "))).hasSize(1);
 		// Outside requests, no empty brackets.
 		assertThat(output.getOut()).doesNotContain("[] ");
 	}

@@ -16,9 +16,9 @@ import dev.gofer.objectstore.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The build generates a Java client from {@value #COMMITTED}; this test keeps that file equal to
- * the description the server really serves, so the generated client is the one users would get.
- * After a change to the API, refresh the file with
+ * The build generates a Java client from {@value #COMMITTED}; this test keeps that file
+ * equal to the description the server really serves, so the generated client is the one
+ * users would get. After a change to the API, refresh the file with
  * {@code ./mvnw test -Dtest=ServedApiDescriptionIntegrationTests -Dgofer.openapi.update=true}.
  */
 class ServedApiDescriptionIntegrationTests extends IntegrationTest {
@@ -41,7 +41,10 @@ class ServedApiDescriptionIntegrationTests extends IntegrationTest {
 			.isEqualTo(description);
 	}
 
-	/** Without {@code servers}: springdoc names the address the request came to, a random port here. */
+	/**
+	 * Without {@code servers}: springdoc names the address the request came to, a random
+	 * port here.
+	 */
 	static JsonNode normalized(JsonNode served) {
 		ObjectNode copy = (ObjectNode) served.deepCopy();
 		copy.remove("servers");

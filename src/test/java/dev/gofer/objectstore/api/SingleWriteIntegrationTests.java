@@ -8,8 +8,8 @@ import dev.gofer.objectstore.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Short JSON answers go out whole, with a Content-Length, instead of chunked after an early
- * flush; answers longer than the server's buffer still arrive complete.
+ * Short JSON answers go out whole, with a Content-Length, instead of chunked after an
+ * early flush; answers longer than the server's buffer still arrive complete.
  */
 class SingleWriteIntegrationTests extends IntegrationTest {
 

@@ -20,7 +20,10 @@ import dev.gofer.objectstore.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A client that stalls mid-upload loses its connection after the read timeout, and stores nothing. */
+/**
+ * A client that stalls mid-upload loses its connection after the read timeout, and stores
+ * nothing.
+ */
 class SlowClientIntegrationTests {
 
 	@Test
@@ -38,7 +41,8 @@ class SlowClientIntegrationTests {
 							+ IntegrationTest.ADMIN_TOKEN + "\r\nContent-Length: 1000\r\n\r\n" + "x".repeat(100))
 						.getBytes(StandardCharsets.US_ASCII));
 				InputStream in = socket.getInputStream();
-				// Sends nothing more; the server must give up on its own, well before our 30 s.
+				// Sends nothing more; the server must give up on its own, well before our
+				// 30 s.
 				String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 				assertThat(answer).satisfiesAnyOf(text -> assertThat(text).isEmpty(),
 						text -> assertThat(text).startsWith("HTTP/1.1 4"));

@@ -12,9 +12,9 @@ import dev.gofer.objectstore.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The running server moves bytes through its sockets 32 KiB at a time, not Tomcat's 8 KiB: the
- * speed of large transfers depends on it (bench/), and nothing else in the tests would notice if
- * the setting stopped reaching the connector.
+ * The running server moves bytes through its sockets 32 KiB at a time, not Tomcat's 8
+ * KiB: the speed of large transfers depends on it (bench/), and nothing else in the tests
+ * would notice if the setting stopped reaching the connector.
  */
 class SocketBuffersIntegrationTests extends IntegrationTest {
 

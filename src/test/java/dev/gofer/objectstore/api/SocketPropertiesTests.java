@@ -17,8 +17,9 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code gofer.server.socket-buffer}: what it binds to, that it reaches a real Tomcat connector,
- * and that a size the server could not sensibly use stops the start with a message naming it.
+ * {@code gofer.server.socket-buffer}: what it binds to, that it reaches a real Tomcat
+ * connector, and that a size the server could not sensibly use stops the start with a
+ * message naming it.
  */
 class SocketPropertiesTests {
 

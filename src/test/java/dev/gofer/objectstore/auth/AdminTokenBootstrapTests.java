@@ -19,7 +19,10 @@ import dev.gofer.objectstore.support.ApiClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With no admin token configured, the first start makes one, keeps it private, and never logs it. */
+/**
+ * With no admin token configured, the first start makes one, keeps it private, and never
+ * logs it.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class AdminTokenBootstrapTests {
 

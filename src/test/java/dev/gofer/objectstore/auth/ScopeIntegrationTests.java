@@ -24,15 +24,17 @@ import dev.gofer.objectstore.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every API endpoint refuses a token whose scope lacks its action or its pipeline, and admits one
- * that has both. The table of endpoints must list every operation the service describes, so an
- * endpoint added without a rule here fails this test; and every {@code /api} handler must carry
- * a {@link Requires} rule.
+ * Every API endpoint refuses a token whose scope lacks its action or its pipeline, and
+ * admits one that has both. The table of endpoints must list every operation the service
+ * describes, so an endpoint added without a rule here fails this test; and every
+ * {@code /api} handler must carry a {@link Requires} rule.
  */
 class ScopeIntegrationTests extends IntegrationTest {
 
 	private enum On {
+
 		PIPELINE, RUN, EXTENSION, ADMIN
+
 	}
 
 	private record Endpoint(String method, String template, Action action, On on) {
@@ -48,7 +50,8 @@ class ScopeIntegrationTests extends IntegrationTest {
 
 		byte[] body() {
 			return switch (this.template) {
-				case "/api/tokens" -> "{\"namespaces\":[\"*\"],\"pipelines\":[\"*\"],\"actions\":[\"read\"]}".getBytes();
+				case "/api/tokens" ->
+					"{\"namespaces\":[\"*\"],\"pipelines\":[\"*\"],\"actions\":[\"read\"]}".getBytes();
 				case "/api/namespaces/{namespace_id}/pipelines/{pipeline_id}" -> "{\"object_limit\":10}".getBytes();
 				default -> "value".getBytes();
 			};
@@ -81,8 +84,7 @@ class ScopeIntegrationTests extends IntegrationTest {
 			new Endpoint("POST", PIPE + "/runs", Action.WRITE, On.PIPELINE),
 			new Endpoint("GET", PIPE + "/runs/{run_id}", Action.READ, On.RUN),
 			new Endpoint("PUT", PIPE + "/runs/{run_id}", Action.WRITE, On.RUN),
-			new Endpoint("GET", PIPE, Action.READ, On.PIPELINE),
-			new Endpoint("PATCH", PIPE, Action.WRITE, On.PIPELINE),
+			new Endpoint("GET", PIPE, Action.READ, On.PIPELINE), new Endpoint("PATCH", PIPE, Action.WRITE, On.PIPELINE),
 			new Endpoint("POST", PIPE + "/runs/{run_id}/tokens", Action.MINT, On.RUN),
 			new Endpoint("POST", "/api/tokens", Action.WRITE, On.ADMIN),
 			new Endpoint("GET", "/api/tokens", Action.READ, On.ADMIN),
@@ -124,8 +126,7 @@ class ScopeIntegrationTests extends IntegrationTest {
 			}
 		});
 		assertThat(missing).isEmpty();
-		assertThat(this.handlers.getHandlerMethods().values()).extracting(HandlerMethod::getBeanType)
-			.isNotEmpty();
+		assertThat(this.handlers.getHandlerMethods().values()).extracting(HandlerMethod::getBeanType).isNotEmpty();
 	}
 
 	@Test
@@ -151,8 +152,8 @@ class ScopeIntegrationTests extends IntegrationTest {
 	@Test
 	void aTokenWithTheActionInScopeIsAdmitted() {
 		for (Endpoint endpoint : ENDPOINTS) {
-			ApiClient client = endpoint.on() == On.ADMIN ? this.api
-					: holder(List.of(endpoint.on() == On.EXTENSION ? "*" : this.namespace), EnumSet.of(endpoint.action()));
+			ApiClient client = endpoint.on() == On.ADMIN ? this.api : holder(
+					List.of(endpoint.on() == On.EXTENSION ? "*" : this.namespace), EnumSet.of(endpoint.action()));
 			assertThat(call(client, endpoint).status()).as(endpoint.toString()).isNotIn(401, 403);
 		}
 	}

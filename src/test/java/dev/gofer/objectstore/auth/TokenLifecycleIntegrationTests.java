@@ -63,8 +63,10 @@ class TokenLifecycleIntegrationTests extends IntegrationTest {
 		}
 		assertThat(mine).isNotNull();
 		assertThat(this.api.get("/api/tokens").text()).doesNotContain(secret);
-		String stored = this.jdbc.sql("SELECT secret_sha256 FROM tokens WHERE id = :id").param("id", id)
-			.query(String.class).single();
+		String stored = this.jdbc.sql("SELECT secret_sha256 FROM tokens WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 		assertThat(stored).isNotEqualTo(secret).hasSize(64);
 
 		assertThat(this.api.delete("/api/tokens/" + id).status()).isEqualTo(204);
@@ -98,8 +100,9 @@ class TokenLifecycleIntegrationTests extends IntegrationTest {
 				{"namespaces": ["*"], "pipelines": ["*"], "actions": ["read", "write", "delete", "mint"]}""");
 		ApiClient holder = this.api.withToken(everything);
 		assertThat(holder.get("/api/tokens").status()).isEqualTo(403);
-		assertThat(holder.post("/api/tokens", "{\"namespaces\":[\"*\"],\"pipelines\":[\"*\"],\"actions\":[\"read\"]}",
-				"Content-Type", "application/json")
+		assertThat(holder
+			.post("/api/tokens", "{\"namespaces\":[\"*\"],\"pipelines\":[\"*\"],\"actions\":[\"read\"]}",
+					"Content-Type", "application/json")
 			.status()).isEqualTo(403);
 		assertThat(holder.delete("/api/tokens/" + Secrets.idOf(everything)).status()).isEqualTo(403);
 	}

@@ -17,9 +17,9 @@ import dev.gofer.objectstore.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On SQLite, commits are not synced one by one: a write is acknowledged only after a sync of the
- * write-ahead log that came after it. (The retention jobs are off in this context, so nothing else
- * syncs.)
+ * On SQLite, commits are not synced one by one: a write is acknowledged only after a sync
+ * of the write-ahead log that came after it. (The retention jobs are off in this context,
+ * so nothing else syncs.)
  */
 class CatalogDurabilityIntegrationTests extends IntegrationTest {
 
@@ -41,8 +41,8 @@ class CatalogDurabilityIntegrationTests extends IntegrationTest {
 	void aNewTokenIsAcknowledgedAfterASyncedCommit() {
 		long before = mark();
 		assertThat(this.api.post("/api/tokens", """
-				{"namespaces": ["*"], "pipelines": ["*"], "actions": ["read"]}""", "Content-Type", "application/json").status())
-			.isEqualTo(201);
+				{"namespaces": ["*"], "pipelines": ["*"], "actions": ["read"]}""", "Content-Type", "application/json")
+			.status()).isEqualTo(201);
 		assertThat(mark()).isGreaterThan(before);
 	}
 

@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Commits run in batches on a real SQLite file: each caller gets its own commit's result or
- * failure, a failure undoes only its own commit, and a batch that cannot commit acknowledges
- * nothing.
+ * Commits run in batches on a real SQLite file: each caller gets its own commit's result
+ * or failure, a failure undoes only its own commit, and a batch that cannot commit
+ * acknowledges nothing.
  */
 class CommitBatcherTests {
 
@@ -84,7 +84,10 @@ class CommitBatcherTests {
 		this.dataSource.close();
 	}
 
-	/** A transactional write, as the catalog's are: it joins the transaction it is called in. */
+	/**
+	 * A transactional write, as the catalog's are: it joins the transaction it is called
+	 * in.
+	 */
 	private String insert(String key, long parent) {
 		return this.transaction.execute(status -> {
 			this.jdbc.sql("INSERT INTO rows (k, parent) VALUES (?, ?)").params(key, parent).update();
@@ -138,7 +141,8 @@ class CommitBatcherTests {
 						startedBeforeCommit.set(started.get());
 						return insert(key, 1);
 					});
-					// Syncs run one at a time, so the first one to start after this commit ran
+					// Syncs run one at a time, so the first one to start after this
+					// commit ran
 					// has finished.
 					if (finished.get() < startedBeforeCommit.get() + 1) {
 						early.incrementAndGet();
@@ -202,7 +206,8 @@ class CommitBatcherTests {
 		try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
 			Future<String> busy = holdWriter(threads, "busy", release);
 			Future<String> good = threads.submit(() -> this.batcher.call(() -> insert("good", 1)));
-			// A deferred foreign key fails at COMMIT, not at the statement: the batch's COMMIT fails.
+			// A deferred foreign key fails at COMMIT, not at the statement: the batch's
+			// COMMIT fails.
 			Future<String> dangling = threads.submit(() -> this.batcher.call(() -> insert("dangling", 42)));
 			waitUntilQueued(2);
 			release.countDown();
@@ -262,7 +267,8 @@ class CommitBatcherTests {
 			});
 			waitUntilQueued(1);
 			interrupted.cancel(true);
-			// The caller gives up while the writer is still busy, so its commit is still queued.
+			// The caller gives up while the writer is still busy, so its commit is still
+			// queued.
 			await(callerReturned);
 			release.countDown();
 			assertThat(busy.get()).isEqualTo("busy");
@@ -274,7 +280,8 @@ class CommitBatcherTests {
 
 	@Test
 	void aCallerInsideATransactionCommitsOnItsOwnThread() {
-		// The writer would wait for this transaction's connection and this one for the writer.
+		// The writer would wait for this transaction's connection and this one for the
+		// writer.
 		TransactionTemplate outer = new TransactionTemplate(new JdbcTransactionManager(this.dataSource));
 		Thread caller = Thread.currentThread();
 		String key = outer.execute(status -> this.batcher.call(() -> {
@@ -305,8 +312,8 @@ class CommitBatcherTests {
 	}
 
 	/**
-	 * Keeps the writer inside the commit of {@code key} until {@code release}, so that the commits
-	 * made meanwhile queue up and run as one batch after it.
+	 * Keeps the writer inside the commit of {@code key} until {@code release}, so that
+	 * the commits made meanwhile queue up and run as one batch after it.
 	 */
 	private Future<String> holdWriter(ExecutorService threads, String key, CountDownLatch release)
 			throws InterruptedException {

@@ -17,7 +17,10 @@ import dev.gofer.objectstore.error.UnavailableException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Group commit: every caller waits for a sync of its own commit, and concurrent callers share one. */
+/**
+ * Group commit: every caller waits for a sync of its own commit, and concurrent callers
+ * share one.
+ */
 class GroupSyncTests {
 
 	private static final int THREADS = 16;
@@ -34,7 +37,10 @@ class GroupSyncTests {
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
-	/** A sync that takes a millisecond, like an fsync, and notes whether two ever ran at once. */
+	/**
+	 * A sync that takes a millisecond, like an fsync, and notes whether two ever ran at
+	 * once.
+	 */
 	private void slowSync() {
 		if (!this.running.compareAndSet(false, true)) {
 			this.overlapped.set(true);
@@ -61,7 +67,8 @@ class GroupSyncTests {
 					for (int i = 0; i < CALLS; i++) {
 						long syncsBefore = this.started.get();
 						sync.awaitDurable();
-						// Syncs run one at a time, so sync number syncsBefore + 1, which started
+						// Syncs run one at a time, so sync number syncsBefore + 1, which
+						// started
 						// after this call began, must have finished.
 						if (this.finished.get() < syncsBefore + 1) {
 							early.incrementAndGet();

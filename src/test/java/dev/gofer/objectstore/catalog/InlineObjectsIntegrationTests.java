@@ -14,9 +14,9 @@ import dev.gofer.objectstore.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Objects below {@code gofer.object-store.inline-threshold} (16 KiB by default) live in their
- * catalog row: the engine never holds their bytes, and removing them leaves nothing for the
- * retention jobs to reclaim.
+ * Objects below {@code gofer.object-store.inline-threshold} (16 KiB by default) live in
+ * their catalog row: the engine never holds their bytes, and removing them leaves nothing
+ * for the retention jobs to reclaim.
  */
 class InlineObjectsIntegrationTests extends IntegrationTest {
 

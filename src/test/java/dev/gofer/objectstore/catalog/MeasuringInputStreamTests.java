@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What an upload's checksum and size come from: every byte passes through unchanged, in order,
- * the SHA-256 is that of the whole body however the caller reads, and a body past the limit is
- * refused while it streams.
+ * What an upload's checksum and size come from: every byte passes through unchanged, in
+ * order, the SHA-256 is that of the whole body however the caller reads, and a body past
+ * the limit is refused while it streams.
  */
 class MeasuringInputStreamTests {
 
@@ -104,7 +104,8 @@ class MeasuringInputStreamTests {
 
 		};
 		MeasuringInputStream measured = new MeasuringInputStream(endless, 3L * MIB);
-		assertThatExceptionOfType(TooLargeException.class).isThrownBy(() -> measured.transferTo(OutputStream.nullOutputStream()));
+		assertThatExceptionOfType(TooLargeException.class)
+			.isThrownBy(() -> measured.transferTo(OutputStream.nullOutputStream()));
 		assertThat(measured.count()).isGreaterThan(3L * MIB).isLessThanOrEqualTo(4L * MIB);
 	}
 

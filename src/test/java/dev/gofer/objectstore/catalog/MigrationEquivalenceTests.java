@@ -24,7 +24,10 @@ import dev.gofer.objectstore.support.PostgresServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The SQLite and PostgreSQL migrations build the same tables with the same columns, nullable alike. */
+/**
+ * The SQLite and PostgreSQL migrations build the same tables with the same columns,
+ * nullable alike.
+ */
 class MigrationEquivalenceTests {
 
 	@Test
@@ -48,9 +51,9 @@ class MigrationEquivalenceTests {
 	}
 
 	/**
-	 * Each table's columns, a nullable one marked with {@code ?}. Primary key columns count as
-	 * not null: SQLite lets a non-integer primary key hold NULL unless it says NOT NULL, but the
-	 * service never writes one.
+	 * Each table's columns, a nullable one marked with {@code ?}. Primary key columns
+	 * count as not null: SQLite lets a non-integer primary key hold NULL unless it says
+	 * NOT NULL, but the service never writes one.
 	 */
 	private static Map<String, Set<String>> schema(DataSource dataSource) throws SQLException {
 		Map<String, Set<String>> tables = new TreeMap<>();

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An entry is a value: two reads of the same object are equal, whatever arrays hold the bytes. */
+/**
+ * An entry is a value: two reads of the same object are equal, whatever arrays hold the
+ * bytes.
+ */
 class ObjectEntryTests {
 
 	private static final String SHA256 = "a".repeat(64);
@@ -34,9 +37,8 @@ class ObjectEntryTests {
 
 	@Test
 	void toStringGivesTheContentsLengthNotTheBytes() {
-		assertThat(inline("secret-value")).hasToString(
-				"ObjectEntry[key=key, created=7, size=12, sha256=" + SHA256
-						+ ", contentType=text/plain, blobId=null, content=12 bytes]");
+		assertThat(inline("secret-value")).hasToString("ObjectEntry[key=key, created=7, size=12, sha256=" + SHA256
+				+ ", contentType=text/plain, blobId=null, content=12 bytes]");
 	}
 
 }

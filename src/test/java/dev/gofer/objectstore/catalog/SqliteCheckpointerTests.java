@@ -1,5 +1,7 @@
 package dev.gofer.objectstore.catalog;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The pool's writers leave checkpoints to the background: their commits only append to the
- * write-ahead log, and the checkpointer copies it into the database file on its own thread.
+ * The pool's writers leave checkpoints to the background: their commits only append to
+ * the write-ahead log, and the checkpointer copies it into the database file on its own
+ * thread.
  */
 class SqliteCheckpointerTests {
 
@@ -49,7 +52,8 @@ class SqliteCheckpointerTests {
 
 	@Test
 	void writersOnlyAppendToTheLogAndTheCheckpointerCopiesIt() throws SQLException {
-		// 8 MiB: past SQLite's own threshold of 1000 pages (4 MiB), at which a writer would have
+		// 8 MiB: past SQLite's own threshold of 1000 pages (4 MiB), at which a writer
+		// would have
 		// copied the log into the database file itself.
 		insertMebibytes(8);
 		assertThat(Files.exists(log())).isTrue();
@@ -57,12 +61,14 @@ class SqliteCheckpointerTests {
 		assertThat(size(log())).isGreaterThan(8L * MIB);
 
 		this.checkpointer.start();
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(size(database())).isGreaterThan(8L * MIB));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(size(database())).isGreaterThan(8L * MIB));
 	}
 
 	@Test
 	void onACatalogOtherThanSqliteItDoesNothing() {
-		SqliteCheckpointer none = new SqliteCheckpointer(new HikariDataSource(), new CatalogProperties(Duration.ofSeconds(1)));
+		SqliteCheckpointer none = new SqliteCheckpointer(new HikariDataSource(),
+				new CatalogProperties(Duration.ofSeconds(1)));
 		none.start();
 		assertThat(none.isRunning()).isFalse();
 	}
@@ -93,8 +99,8 @@ class SqliteCheckpointerTests {
 		try {
 			return Files.size(file);
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

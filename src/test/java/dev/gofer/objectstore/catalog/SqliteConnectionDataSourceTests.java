@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Compiled statements are reused on a real SQLite file, without ever leaking state between uses,
- * and a transaction that cannot begin leaves its connection consistent.
+ * Compiled statements are reused on a real SQLite file, without ever leaking state
+ * between uses, and a transaction that cannot begin leaves its connection consistent.
  */
 class SqliteConnectionDataSourceTests {
 
@@ -34,7 +34,8 @@ class SqliteConnectionDataSourceTests {
 		SQLiteDataSource sqlite = new SQLiteDataSource();
 		sqlite.setUrl("jdbc:sqlite:" + this.directory.resolve("cache.db"));
 		this.dataSource = new SqliteConnectionDataSource(sqlite, 2);
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
 			statement.executeUpdate("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT NOT NULL)");
 			statement.executeUpdate("INSERT INTO t VALUES (1, 'one'), (2, 'two')");
 		}
@@ -117,14 +118,16 @@ class SqliteConnectionDataSourceTests {
 		SQLiteDataSource sqlite = new SQLiteDataSource(config);
 		sqlite.setUrl("jdbc:sqlite:" + this.directory.resolve("cache.db"));
 		SqliteConnectionDataSource pooled = new SqliteConnectionDataSource(sqlite, 2);
-		try (Connection intruder = this.dataSource.getConnection(); Statement lock = intruder.createStatement();
+		try (Connection intruder = this.dataSource.getConnection();
+				Statement lock = intruder.createStatement();
 				Connection connection = pooled.getConnection()) {
 			lock.execute("BEGIN EXCLUSIVE");
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connection.setAutoCommit(false));
 			assertThat(connection.getAutoCommit()).as("no transaction is open").isTrue();
 			lock.execute("ROLLBACK");
 
-			// The next transaction on the connection is a real one: a rollback undoes its write.
+			// The next transaction on the connection is a real one: a rollback undoes its
+			// write.
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
 				statement.executeUpdate("INSERT INTO t VALUES (3, 'three')");

@@ -1,5 +1,6 @@
 package dev.gofer.objectstore.catalog;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -19,7 +20,10 @@ import dev.gofer.objectstore.error.UnavailableException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The group commit's sync on real SQLite files: it keeps and syncs the log that commits go to. */
+/**
+ * The group commit's sync on real SQLite files: it keeps and syncs the log that commits
+ * go to.
+ */
 class SqliteWalSyncTests {
 
 	@TempDir
@@ -53,8 +57,10 @@ class SqliteWalSyncTests {
 		this.sync.run();
 		Object log = fileKey(log());
 		insert(1);
-		// The last pool connection closed: without the sync's own connection, SQLite would have
-		// copied the log into the database and deleted it, and the next commit would go to a new
+		// The last pool connection closed: without the sync's own connection, SQLite
+		// would have
+		// copied the log into the database and deleted it, and the next commit would go
+		// to a new
 		// log that the sync's channel does not reach.
 		assertThat(log()).exists();
 		assertThat(fileKey(log())).isEqualTo(log);
@@ -103,11 +109,10 @@ class SqliteWalSyncTests {
 	}
 
 	private Connection connect() throws SQLException {
-		return DriverManager.getConnection(this.url,
-				SqliteCatalog.config(Duration.ofSeconds(5)).toProperties());
+		return DriverManager.getConnection(this.url, SqliteCatalog.config(Duration.ofSeconds(5)).toProperties());
 	}
 
-	private static Object fileKey(Path file) throws java.io.IOException {
+	private static Object fileKey(Path file) throws IOException {
 		return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
 	}
 

@@ -17,7 +17,10 @@ import dev.gofer.objectstore.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The usage gauges query the catalog at most once per refresh interval, however often read. */
+/**
+ * The usage gauges query the catalog at most once per refresh interval, however often
+ * read.
+ */
 class UsageMetricsTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -72,7 +75,9 @@ class UsageMetricsTests {
 		return this.meters.get(name).tag("kind", kind).gauge().value();
 	}
 
-	/** Answers with {@link #rows}, or fails like an unreachable database when it is null. */
+	/**
+	 * Answers with {@link #rows}, or fails like an unreachable database when it is null.
+	 */
 	private static final class CountingRepository extends UsageRepository {
 
 		final AtomicInteger queries = new AtomicInteger();

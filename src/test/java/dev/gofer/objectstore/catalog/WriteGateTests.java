@@ -13,7 +13,10 @@ import dev.gofer.objectstore.error.UnavailableException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** One writer at a time; a writer that waits longer than the busy timeout gets a 503, not a hang. */
+/**
+ * One writer at a time; a writer that waits longer than the busy timeout gets a 503, not
+ * a hang.
+ */
 class WriteGateTests {
 
 	@Test

@@ -73,8 +73,8 @@ class CliHelpTests {
 	@Test
 	void usageErrorsExitWithTwoAndPointToHelp() {
 		assertThat(GoferCli.run(new String[] { "pipeline", "object", "get", "p" }, this.invocation)).isEqualTo(2);
-		assertThat(this.err.toString(StandardCharsets.UTF_8))
-			.contains("Missing required parameter: 'KEY'", "Try 'gofer pipeline object get --help'");
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter: 'KEY'",
+				"Try 'gofer pipeline object get --help'");
 		assertThat(this.out.toByteArray()).isEmpty();
 	}
 

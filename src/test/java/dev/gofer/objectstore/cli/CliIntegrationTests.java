@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.gofer.objectstore.support.ApiClient.Reply;
 import dev.gofer.objectstore.support.GoferCommandLine;
 import dev.gofer.objectstore.support.GoferCommandLine.Result;
 import dev.gofer.objectstore.support.IntegrationTest;
@@ -22,9 +21,9 @@ import dev.gofer.objectstore.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code gofer} client as users run it: the launcher script in a process of its own, against
- * the server on a random port. Each test works in a namespace of its own, so that the seed's
- * commands can run verbatim, pipeline names included.
+ * The {@code gofer} client as users run it: the launcher script in a process of its own,
+ * against the server on a random port. Each test works in a namespace of its own, so that
+ * the seed's commands can run verbatim, pipeline names included.
  */
 class CliIntegrationTests extends IntegrationTest {
 
@@ -113,8 +112,8 @@ class CliIntegrationTests extends IntegrationTest {
 		assertThat(gofer("run", "object", "get", "p", "k").out()).isEqualTo("latest");
 		assertThat(this.gofer.run(env("GOFER_RUN_ID", "2"), null, "run", "object", "get", "p", "k").out())
 			.isEqualTo("env");
-		assertThat(this.gofer.run(env("GOFER_RUN_ID", "2"), null, "run", "object", "get", "p", "k", "--run", "1")
-			.out()).isEqualTo("flag");
+		assertThat(this.gofer.run(env("GOFER_RUN_ID", "2"), null, "run", "object", "get", "p", "k", "--run", "1").out())
+			.isEqualTo("flag");
 	}
 
 	@Test
@@ -135,8 +134,10 @@ class CliIntegrationTests extends IntegrationTest {
 		assertThat(gofer("pipeline", "object", "list", "p", "-o", "plain").out()).isEqualTo("a\nb\n");
 		assertThat(gofer("pipeline", "object", "list", "p", "-o", "plain", "--newest", "--limit", "1").out())
 			.isEqualTo("b\n");
-		assertThat(this.gofer.run(env("GOFER_OUTPUT", "plain"), null, "pipeline", "object", "list", "p", "--prefix", "a")
-			.out()).isEqualTo("a\n");
+		assertThat(
+				this.gofer.run(env("GOFER_OUTPUT", "plain"), null, "pipeline", "object", "list", "p", "--prefix", "a")
+					.out())
+			.isEqualTo("a\n");
 	}
 
 	@Test
@@ -169,7 +170,8 @@ class CliIntegrationTests extends IntegrationTest {
 		assertThat(gofer("pipeline", "get", "p").exitCode()).isEqualTo(3);
 		Result updated = gofer("pipeline", "update", "p", "--object-limit", "2", "--byte-limit", "1MB");
 		assertSucceeded(updated);
-		assertThat(updated.out()).containsPattern("object_limit +2\n").containsPattern("byte_limit +1048576 \\(1\\.0 MiB\\)");
+		assertThat(updated.out()).containsPattern("object_limit +2\n")
+			.containsPattern("byte_limit +1048576 \\(1\\.0 MiB\\)");
 		assertThat(gofer("pipeline", "update", "p", "--byte-limit", "default", "-o", "plain").out())
 			.contains("object_limit=2\n", "byte_limit=none\n");
 		JsonNode pipeline = JSON.readTree(gofer("pipeline", "get", "p", "-o", "json").out()).get("pipeline");
@@ -184,7 +186,8 @@ class CliIntegrationTests extends IntegrationTest {
 		Result result = gofer("pipeline", "object", "get", "p", "k", "--host", host);
 		assertThat(result.exitCode()).isEqualTo(6);
 		assertThat(result.stdout()).isEmpty();
-		assertThat(result.stderr()).isEqualTo("gofer: Cannot reach the Gofer server at " + host + ": connection refused\n");
+		assertThat(result.stderr())
+			.isEqualTo("gofer: Cannot reach the Gofer server at " + host + ": connection refused\n");
 	}
 
 	@Test
@@ -215,11 +218,13 @@ class CliIntegrationTests extends IntegrationTest {
 				"namespace=" + otherNamespace + "\nhost=http://localhost:" + this.port + "\n");
 		Map<String, String> env = Map.of("GOFER_CONFIG", config.toString(), "GOFER_HOST", "");
 		assertSucceeded(this.gofer.run(env, null, "pipeline", "object", "put", "p", "k=from-config"));
-		assertThat(this.api.get("/api/namespaces/" + otherNamespace + "/pipelines/p/objects/k").text()).isEqualTo("from-config");
+		assertThat(this.api.get("/api/namespaces/" + otherNamespace + "/pipelines/p/objects/k").text())
+			.isEqualTo("from-config");
 		Map<String, String> envWins = Map.of("GOFER_CONFIG", config.toString(), "GOFER_NAMESPACE", this.namespace);
 		assertSucceeded(this.gofer.run(envWins, null, "pipeline", "object", "put", "p", "k=from-env"));
 		assertThat(this.api.get(objects("p", 0) + "/k").text()).isEqualTo("from-env");
-		Result flagWins = this.gofer.run(envWins, null, "pipeline", "object", "get", "p", "k", "--namespace", otherNamespace);
+		Result flagWins = this.gofer.run(envWins, null, "pipeline", "object", "get", "p", "k", "--namespace",
+				otherNamespace);
 		assertThat(flagWins.out()).isEqualTo("from-config");
 	}
 
@@ -236,8 +241,8 @@ class CliIntegrationTests extends IntegrationTest {
 
 	@Test
 	void tokensAreCreatedUsedListedAndRevoked() {
-		Result created = gofer("token", "create", "--namespaces", this.namespace, "--pipelines", "*", "--actions", "read",
-				"--description", "reader", "--output", "plain");
+		Result created = gofer("token", "create", "--namespaces", this.namespace, "--pipelines", "*", "--actions",
+				"read", "--description", "reader", "--output", "plain");
 		assertSucceeded(created);
 		String secret = created.out().strip();
 		assertThat(secret).startsWith("gofer_");

@@ -21,9 +21,9 @@ import dev.gofer.objectstore.support.GoferProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Objects several times larger than the client's heap go through it both ways: the client streams
- * files, stdin and downloads rather than holding them whole. The server is started as users start
- * it, with {@code gofer service start}.
+ * Objects several times larger than the client's heap go through it both ways: the client
+ * streams files, stdin and downloads rather than holding them whole. The server is
+ * started as users start it, with {@code gofer service start}.
  */
 class CliStreamingIntegrationTests {
 

@@ -32,7 +32,8 @@ class JsonTests {
 
 	@Test
 	void refusesWhatIsNotOneJsonObject() {
-		for (String text : List.of("", "[1]", "{\"a\":1} x", "{\"a\":}", "{\"a\":tru}", "<html>", "{\"a\":\"\\u12\"}")) {
+		for (String text : List.of("", "[1]", "{\"a\":1} x", "{\"a\":}", "{\"a\":tru}", "<html>",
+				"{\"a\":\"\\u12\"}")) {
 			assertThatExceptionOfType(CliException.class).as(text)
 				.isThrownBy(() -> Json.parseObject(text))
 				.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(ExitCode.ERROR));

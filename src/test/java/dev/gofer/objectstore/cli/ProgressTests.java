@@ -24,7 +24,8 @@ class ProgressTests {
 		Progress progress = progress(true, 100L << 20);
 		this.clock.set(2 * SECOND);
 		progress.advance(20L << 20);
-		assertThat(stderr()).isEqualTo("\rput k  [####....................]  20%  20 MiB / 100 MiB  10 MiB/s  ETA 8s\u001b[K");
+		assertThat(stderr())
+			.isEqualTo("\rput k  [####....................]  20%  20 MiB / 100 MiB  10 MiB/s  ETA 8s\u001b[K");
 		progress.finish();
 		assertThat(stderr()).endsWith("\u001b[K\n");
 	}

@@ -46,7 +46,8 @@ class SettingsTests {
 
 	@Test
 	void hostsMayHaveAPathButNotAQuery() {
-		assertThat(Settings.parseHost("gofer.example.com/store/")).isEqualTo(URI.create("http://gofer.example.com/store"));
+		assertThat(Settings.parseHost("gofer.example.com/store/"))
+			.isEqualTo(URI.create("http://gofer.example.com/store"));
 		for (String invalid : new String[] { "ftp://x", "http://", "http://x?y=1", "a b" }) {
 			assertThatExceptionOfType(CliException.class).as(invalid).isThrownBy(() -> Settings.parseHost(invalid));
 		}

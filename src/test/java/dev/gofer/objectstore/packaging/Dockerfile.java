@@ -12,12 +12,16 @@ import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A Dockerfile read into its instructions, enough to check what it copies and runs without a
- * Docker engine: continuation lines joined, comments dropped, flags split from arguments.
+ * A Dockerfile read into its instructions, enough to check what it copies and runs
+ * without a Docker engine: continuation lines joined, comments dropped, flags split from
+ * arguments.
  */
 record Dockerfile(List<Instruction> instructions) {
 
-	/** One instruction; {@code stage} is the name (or index) of the build stage it belongs to. */
+	/**
+	 * One instruction; {@code stage} is the name (or index) of the build stage it belongs
+	 * to.
+	 */
 	record Instruction(String stage, String keyword, List<String> flags, String arguments) {
 
 		List<String> words() {
@@ -77,7 +81,9 @@ record Dockerfile(List<Instruction> instructions) {
 		return this.instructions.stream().filter(instruction -> instruction.keyword().equals(keyword)).toList();
 	}
 
-	/** The last instruction of its kind in the final stage, which is what the image gets. */
+	/**
+	 * The last instruction of its kind in the final stage, which is what the image gets.
+	 */
 	Instruction last(String keyword) {
 		List<Instruction> found = all(keyword);
 		if (found.isEmpty()) {

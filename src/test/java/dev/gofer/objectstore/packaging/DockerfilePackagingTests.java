@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.gofer.objectstore.packaging.Dockerfile.Instruction;
@@ -28,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The Dockerfile against the build's real output, since no Docker engine runs here. Runs after
- * {@code package} (Failsafe: see the pom), on the jar the build produced: it repeats the build
- * stage's layer extraction with the Dockerfile's own arguments, checks that every path the image
- * copies exists, and starts the server with the Dockerfile's ENTRYPOINT from the layers merged as
- * the COPY instructions merge them.
+ * The Dockerfile against the build's real output, since no Docker engine runs here. Runs
+ * after {@code package} (Failsafe: see the pom), on the jar the build produced: it
+ * repeats the build stage's layer extraction with the Dockerfile's own arguments, checks
+ * that every path the image copies exists, and starts the server with the Dockerfile's
+ * ENTRYPOINT from the layers merged as the COPY instructions merge them.
  */
 class DockerfilePackagingTests {
 
@@ -103,9 +101,7 @@ class DockerfilePackagingTests {
 	@Test
 	void theLayersTheImageCopiesAreTheOnesTheJarExtractsInto(@TempDir Path temp) throws Exception {
 		Path layers = extract(temp);
-		List<Instruction> fromBuild = copies().stream()
-			.filter(copy -> copy.flag("from").isPresent())
-			.toList();
+		List<Instruction> fromBuild = copies().stream().filter(copy -> copy.flag("from").isPresent()).toList();
 		List<String> copied = new ArrayList<>();
 		for (Instruction copy : fromBuild) {
 			assertThat(copy.flag("from")).hasValue("build");
@@ -115,9 +111,13 @@ class DockerfilePackagingTests {
 			assertThat(extracted).as("COPY --from=build " + source).isDirectory();
 			copied.add(extracted.getFileName().toString());
 		}
-		// All of Spring Boot's layers, least often changed first, as the jar's layer index orders them.
-		assertThat(copied).containsExactlyElementsOf(run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(),
-				"list-layers")).lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
+		// All of Spring Boot's layers, least often changed first, as the jar's layer
+		// index orders them.
+		assertThat(copied).containsExactlyElementsOf(
+				run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "list-layers")).lines()
+					.map(String::strip)
+					.filter(line -> !line.isEmpty())
+					.toList());
 	}
 
 	@Test
@@ -149,7 +149,10 @@ class DockerfilePackagingTests {
 		startsAndAnswers(entrypoint, workdir, merged, temp.resolve("data"));
 	}
 
-	/** Runs the ENTRYPOINT with /app mapped to {@code merged}, as the container would, until ready. */
+	/**
+	 * Runs the ENTRYPOINT with /app mapped to {@code merged}, as the container would,
+	 * until ready.
+	 */
 	private static void startsAndAnswers(List<String> entrypoint, String workdir, Path merged, Path data)
 			throws Exception {
 		int port;
@@ -192,10 +195,9 @@ class DockerfilePackagingTests {
 		Instant deadline = Instant.now().plusSeconds(90);
 		while (Instant.now().isBefore(deadline) && process.isAlive()) {
 			try {
-				HttpResponse<String> response = http.send(
-						HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-							.build(),
-						HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = http
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+						.build(), HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 200) {
 					return true;
 				}
@@ -208,7 +210,10 @@ class DockerfilePackagingTests {
 		return false;
 	}
 
-	/** Repeats the build stage's {@code extract} with the Dockerfile's arguments, into {@code temp}. */
+	/**
+	 * Repeats the build stage's {@code extract} with the Dockerfile's arguments, into
+	 * {@code temp}.
+	 */
 	private static Path extract(Path temp) throws Exception {
 		Instruction extract = extractInstruction();
 		List<String> command = new ArrayList<>();
@@ -225,7 +230,10 @@ class DockerfilePackagingTests {
 		return layers;
 	}
 
-	/** Copies the layers in the order of the COPY instructions into one directory, as the image has them. */
+	/**
+	 * Copies the layers in the order of the COPY instructions into one directory, as the
+	 * image has them.
+	 */
 	private static Path merge(Path layers, Path target) throws IOException {
 		for (Instruction copy : copies()) {
 			if (copy.flag("from").isEmpty()) {

@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * The Helm chart, through helm itself (helm-java): it lints, renders what a single node and the
- * HA set-up need, refuses what would break, and every manifest it renders fits the Kubernetes
- * API schemas.
+ * The Helm chart, through helm itself (helm-java): it lints, renders what a single node
+ * and the HA set-up need, refuses what would break, and every manifest it renders fits
+ * the Kubernetes API schemas.
  */
 class HelmChartTests {
 
@@ -42,17 +42,19 @@ class HelmChartTests {
 		Map<String, Object> deployment = chart.one("Deployment");
 		assertThat((Integer) at(deployment, "spec", "replicas")).isEqualTo(1);
 		assertThat((String) at(deployment, "spec", "strategy", "type")).isEqualTo("Recreate");
-		// helm-java's template leaves out hooks, so the test-connection Pod is not among them.
+		// helm-java's template leaves out hooks, so the test-connection Pod is not among
+		// them.
 		assertThat(chart.kinds()).containsExactlyInAnyOrder("ServiceAccount", "ConfigMap", "PersistentVolumeClaim",
 				"Service", "Deployment");
 		String claim = at(chart.one("PersistentVolumeClaim"), "metadata", "name");
-		assertThat((String) at(deployment, "spec", "template", "spec", "volumes", 0, "persistentVolumeClaim",
-				"claimName"))
+		assertThat(
+				(String) at(deployment, "spec", "template", "spec", "volumes", 0, "persistentVolumeClaim", "claimName"))
 			.isEqualTo(claim);
 		assertThat(chart.environment()).containsEntry("GOFER_DATA_DIR", "/data")
 			.containsEntry("GOFER_OBJECT_STORE_ENGINE", "database")
 			.doesNotContainKey("SPRING_DATASOURCE_URL");
-		// No token given: the service generates one into the volume, where it survives restarts.
+		// No token given: the service generates one into the volume, where it survives
+		// restarts.
 		assertThat(chart.environment()).doesNotContainKey("GOFER_AUTH_ADMIN_TOKEN");
 		RenderedChart withToken = RenderedChart.render(null, "auth.adminToken", "s3cr3t-token");
 		assertThat(withToken.environment()).containsEntry("GOFER_AUTH_ADMIN_TOKEN", "s3cr3t-token");
@@ -75,8 +77,7 @@ class HelmChartTests {
 		assertThat((String) at(container, "ports", 0, "name")).isEqualTo("http");
 		assertThat((Integer) at(container, "ports", 0, "containerPort")).isEqualTo(8080);
 		assertThat((String) at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
-		assertThat((String) at(container, "readinessProbe", "httpGet", "path"))
-			.isEqualTo("/actuator/health/readiness");
+		assertThat((String) at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
 		assertThat((String) at(container, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
 		for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
 			assertThat((String) at(container, probe, "httpGet", "port")).isEqualTo("http");
@@ -94,10 +95,12 @@ class HelmChartTests {
 		assertThat((Boolean) at(container, "securityContext", "allowPrivilegeEscalation")).isFalse();
 		assertThat((List<String>) at(container, "securityContext", "capabilities", "drop")).containsExactly("ALL");
 		assertThat((String) at(container, "resources", "limits", "memory")).isEqualTo("1Gi");
-		assertThat((List<Map<String, Object>>) at(container, "volumeMounts")).extracting(mount -> mount.get("mountPath"))
+		assertThat((List<Map<String, Object>>) at(container, "volumeMounts"))
+			.extracting(mount -> mount.get("mountPath"))
 			.containsExactlyInAnyOrder("/data", "/tmp");
 		// null in a values file removes the default's key.
-		Path noMemoryLimit = Files.writeString(temp.resolve("values.yaml"), "resources:\n  limits:\n    memory: null\n");
+		Path noMemoryLimit = Files.writeString(temp.resolve("values.yaml"),
+				"resources:\n  limits:\n    memory: null\n");
 		assertThatException().isThrownBy(() -> RenderedChart.template(noMemoryLimit.toString()))
 			.withMessageContaining("memory");
 	}
@@ -107,7 +110,8 @@ class HelmChartTests {
 		RenderedChart chart = RenderedChart.render(null, "shutdown.timeoutSeconds", 90);
 		assertThat(chart.environment()).containsEntry("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE", "90s");
 		int grace = at(chart.one("Deployment"), "spec", "template", "spec", "terminationGracePeriodSeconds");
-		int preStop = Integer.parseInt(((List<String>) at(chart.container(), "lifecycle", "preStop", "exec", "command")).get(1));
+		int preStop = Integer
+			.parseInt(((List<String>) at(chart.container(), "lifecycle", "preStop", "exec", "command")).get(1));
 		assertThat(grace).isGreaterThan(90 + preStop);
 	}
 
@@ -118,7 +122,8 @@ class HelmChartTests {
 		assertThat((Integer) at(deployment, "spec", "replicas")).isEqualTo(3);
 		assertThat((String) at(deployment, "spec", "strategy", "type")).isEqualTo("RollingUpdate");
 		assertThat(chart.has("PersistentVolumeClaim")).isFalse();
-		assertThat((Map<String, Object>) at(deployment, "spec", "template", "spec", "volumes", 0, "emptyDir")).isEmpty();
+		assertThat((Map<String, Object>) at(deployment, "spec", "template", "spec", "volumes", 0, "emptyDir"))
+			.isEmpty();
 		assertThat(chart.environment()).containsEntry("GOFER_OBJECT_STORE_ENGINE", "s3")
 			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgresql:5432/gofer")
 			.containsEntry("SPRING_DATASOURCE_PASSWORD", "change-me")
@@ -225,7 +230,8 @@ class HelmChartTests {
 		Map<String, Object> monitor = RenderedChart.render("ci/ha-values.yaml").one("ServiceMonitor");
 		Map<String, Object> endpoint = at(monitor, "spec", "endpoints", 0);
 		endpoint.put("scrapeEvery", "30s");
-		assertThatException().isThrownBy(() -> KubernetesSchemas.validate(monitor)).withMessageContaining("scrapeEvery");
+		assertThatException().isThrownBy(() -> KubernetesSchemas.validate(monitor))
+			.withMessageContaining("scrapeEvery");
 	}
 
 	/** Default values and every chart-testing values file. */
@@ -233,7 +239,10 @@ class HelmChartTests {
 		List<String> sets = new ArrayList<>();
 		sets.add(null);
 		try (Stream<Path> files = Files.list(CHART.resolve("ci"))) {
-			files.map(file -> "ci/" + file.getFileName()).filter(name -> name.endsWith("-values.yaml")).sorted().forEach(sets::add);
+			files.map(file -> "ci/" + file.getFileName())
+				.filter(name -> name.endsWith("-values.yaml"))
+				.sorted()
+				.forEach(sets::add);
 		}
 		assertThat(sets).contains("ci/ha-values.yaml");
 		return sets.stream();
@@ -244,7 +253,8 @@ class HelmChartTests {
 	}
 
 	private static String projectVersion() throws IOException {
-		return match(Files.readString(Path.of("pom.xml")), "<artifactId>gofer-object-store</artifactId>\\s*<version>([^<]+)</version>");
+		return match(Files.readString(Path.of("pom.xml")),
+				"<artifactId>gofer-object-store</artifactId>\\s*<version>([^<]+)</version>");
 	}
 
 	private static String match(String text, String regex) {

@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -43,11 +42,11 @@ import dev.gofer.objectstore.store.ObjectStoreProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every environment variable the chart gives the container is one the service reads: its name
- * maps, by Spring's own relaxed binding of the environment, onto a property of the application's
- * {@code @ConfigurationProperties} or of Spring Boot's documented ones, and the values land in the
- * application's property records as meant. A misspelt name would be ignored silently by the
- * service; here it fails.
+ * Every environment variable the chart gives the container is one the service reads: its
+ * name maps, by Spring's own relaxed binding of the environment, onto a property of the
+ * application's {@code @ConfigurationProperties} or of Spring Boot's documented ones, and
+ * the values land in the application's property records as meant. A misspelt name would
+ * be ignored silently by the service; here it fails.
  */
 class HelmEnvironmentBindingTests {
 
@@ -56,7 +55,8 @@ class HelmEnvironmentBindingTests {
 
 	private static final Set<String> PROPERTIES = knownProperties();
 
-	// Spring Boot applies its environment-variable mapping to the source of this name only, as in
+	// Spring Boot applies its environment-variable mapping to the source of this name
+	// only, as in
 	// a running application.
 	private static final String ENVIRONMENT = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
 
@@ -122,7 +122,10 @@ class HelmEnvironmentBindingTests {
 		assertThat(propertyOf("GOFER_RETENTION_RECLAIM_INTERVALS")).isNull();
 	}
 
-	/** The property an environment variable sets, by Spring's relaxed binding; null for none. */
+	/**
+	 * The property an environment variable sets, by Spring's relaxed binding; null for
+	 * none.
+	 */
 	private static String propertyOf(String variable) {
 		ConfigurationPropertySource source = ConfigurationPropertySource
 			.from(new SystemEnvironmentPropertySource(ENVIRONMENT, Map.of(variable, "x")));
@@ -140,8 +143,8 @@ class HelmEnvironmentBindingTests {
 	}
 
 	/**
-	 * The application's properties, from its {@code @ConfigurationProperties} records, and Spring
-	 * Boot's, from the configuration metadata its jars ship.
+	 * The application's properties, from its {@code @ConfigurationProperties} records,
+	 * and Spring Boot's, from the configuration metadata its jars ship.
 	 */
 	private static Set<String> knownProperties() {
 		Set<String> properties = new TreeSet<>();

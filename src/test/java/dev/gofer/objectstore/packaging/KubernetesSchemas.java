@@ -21,11 +21,12 @@ import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 
 /**
- * Checks manifests against the Kubernetes API schemas, offline. The official Kubernetes Java
- * client's models are generated from the API's OpenAPI description, and each has a validator
- * from that schema: it rejects a field the schema does not define, a missing required field and a
- * value of the wrong type, at every level. The ServiceMonitor, a prometheus-operator CRD, is read
- * strictly into fabric8's model generated from that CRD: any field the model lacks fails.
+ * Checks manifests against the Kubernetes API schemas, offline. The official Kubernetes
+ * Java client's models are generated from the API's OpenAPI description, and each has a
+ * validator from that schema: it rejects a field the schema does not define, a missing
+ * required field and a value of the wrong type, at every level. The ServiceMonitor, a
+ * prometheus-operator CRD, is read strictly into fabric8's model generated from that CRD:
+ * any field the model lacks fails.
  */
 final class KubernetesSchemas {
 
@@ -47,7 +48,9 @@ final class KubernetesSchemas {
 	private KubernetesSchemas() {
 	}
 
-	/** @throws RuntimeException naming what does not fit the schema */
+	/**
+	 * @throws RuntimeException naming what does not fit the schema
+	 */
 	static void validate(Map<String, Object> manifest) {
 		String type = manifest.get("apiVersion") + " " + manifest.get("kind");
 		if (type.equals("monitoring.coreos.com/v1 ServiceMonitor")) {
@@ -67,7 +70,8 @@ final class KubernetesSchemas {
 			case "autoscaling/v2 HorizontalPodAutoscaler" -> V2HorizontalPodAutoscaler.class;
 			default -> throw new IllegalArgumentException("No schema known for " + type + ": add it here");
 		};
-		// The client's Gson runs each model's validator, and parses quantities (memory: 1Gi) and
+		// The client's Gson runs each model's validator, and parses quantities (memory:
+		// 1Gi) and
 		// int-or-string fields (ports) as the API server would.
 		JSON.getGson().fromJson(GSON.toJsonTree(manifest), model);
 	}

@@ -12,7 +12,10 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import org.yaml.snakeyaml.Yaml;
 
-/** The manifests {@code helm template} renders for the chart, as plain maps, with a few lookups. */
+/**
+ * The manifests {@code helm template} renders for the chart, as plain maps, with a few
+ * lookups.
+ */
 final class RenderedChart {
 
 	static final Path CHART = Path.of("helm/gofer").toAbsolutePath();
@@ -27,7 +30,8 @@ final class RenderedChart {
 
 	/**
 	 * Renders the chart.
-	 * @param valuesFile a file, relative to the chart (such as {@code ci/ha-values.yaml}), or null
+	 * @param valuesFile a file, relative to the chart (such as
+	 * {@code ci/ha-values.yaml}), or null
 	 * @param sets alternating {@code --set} keys and values
 	 */
 	static RenderedChart render(String valuesFile, Object... sets) {
@@ -65,7 +69,9 @@ final class RenderedChart {
 	}
 
 	Map<String, Object> one(String kind) {
-		List<Map<String, Object>> found = this.manifests.stream().filter(manifest -> kind.equals(manifest.get("kind"))).toList();
+		List<Map<String, Object>> found = this.manifests.stream()
+			.filter(manifest -> kind.equals(manifest.get("kind")))
+			.toList();
 		if (found.size() != 1) {
 			throw new AssertionError("Expected one " + kind + ", rendered " + kinds());
 		}
@@ -76,7 +82,10 @@ final class RenderedChart {
 		return kinds().contains(kind);
 	}
 
-	/** The value at a path of keys and list indexes, e.g. {@code at(deployment, "spec", "replicas")}. */
+	/**
+	 * The value at a path of keys and list indexes, e.g.
+	 * {@code at(deployment, "spec", "replicas")}.
+	 */
 	@SuppressWarnings("unchecked")
 	static <T> T at(Object node, Object... path) {
 		Object current = node;
@@ -95,9 +104,9 @@ final class RenderedChart {
 	}
 
 	/**
-	 * The container's environment as the pod would see it: the ConfigMap's entries, then the
-	 * {@code env} entries, secrets resolved from the rendered Secret (or "secret" when the Secret
-	 * is not part of the release).
+	 * The container's environment as the pod would see it: the ConfigMap's entries, then
+	 * the {@code env} entries, secrets resolved from the rendered Secret (or "secret"
+	 * when the Secret is not part of the release).
 	 */
 	Map<String, String> environment() {
 		Map<String, String> environment = new LinkedHashMap<>();

@@ -23,16 +23,22 @@ final class CatalogInvariants {
 		this.jdbc = JdbcClient.create(dataSource);
 	}
 
-	/** Counters match the objects, no pipeline is over its limit, every object has its bytes. */
+	/**
+	 * Counters match the objects, no pipeline is over its limit, every object has its
+	 * bytes.
+	 */
 	void assertConsistent(int defaultObjectLimit) {
 		List<String> counterMismatches = this.jdbc.sql("""
 				SELECT p.namespace_id || '/' || p.pipeline_id FROM pipelines p
-				WHERE p.object_count <> (SELECT count(*) FROM objects o WHERE o.scope = 'p/' || p.namespace_id || '/' || p.pipeline_id)
-				   OR p.bytes <> (SELECT coalesce(sum(o.size), 0) FROM objects o WHERE o.scope = 'p/' || p.namespace_id || '/' || p.pipeline_id)""")
+				WHERE p.object_count <> (SELECT count(*) FROM objects o
+				                         WHERE o.scope = 'p/' || p.namespace_id || '/' || p.pipeline_id)
+				   OR p.bytes <> (SELECT coalesce(sum(o.size), 0) FROM objects o
+				                    WHERE o.scope = 'p/' || p.namespace_id || '/' || p.pipeline_id)""")
 			.query(String.class)
 			.list();
 		assertThat(counterMismatches).as("pipelines whose counters disagree with their objects").isEmpty();
-		List<String> overLimit = this.jdbc.sql("SELECT pipeline_id FROM pipelines WHERE object_count > coalesce(object_limit, :limit)")
+		List<String> overLimit = this.jdbc
+			.sql("SELECT pipeline_id FROM pipelines WHERE object_count > coalesce(object_limit, :limit)")
 			.param("limit", defaultObjectLimit)
 			.query(String.class)
 			.list();
@@ -46,8 +52,7 @@ final class CatalogInvariants {
 				WHERE (blob_id IS NULL) = (content IS NULL) OR (content IS NOT NULL AND length(content) <> size)""")
 			.query(Long.class)
 			.single();
-		assertThat(badInline).as("objects with both or neither of a blob and inline content, or a wrong size")
-			.isZero();
+		assertThat(badInline).as("objects with both or neither of a blob and inline content, or a wrong size").isZero();
 		long unreferenced = this.jdbc.sql("""
 				SELECT count(*) FROM blobs b WHERE b.state = 'LIVE'
 				AND NOT EXISTS (SELECT 1 FROM objects o WHERE o.blob_id = b.id)""").query(Long.class).single();
@@ -60,7 +65,10 @@ final class CatalogInvariants {
 		assertThat(withoutBytes).as("live blobs without bytes").isZero();
 	}
 
-	/** Whether the jobs have reclaimed everything: no pending or garbage blobs, no stray chunks. */
+	/**
+	 * Whether the jobs have reclaimed everything: no pending or garbage blobs, no stray
+	 * chunks.
+	 */
 	boolean isReclaimed() {
 		long leftovers = this.jdbc.sql("SELECT count(*) FROM blobs WHERE state <> 'LIVE'").query(Long.class).single();
 		long strayChunks = this.jdbc.sql("""

@@ -23,9 +23,10 @@ import static dev.gofer.objectstore.support.Listings.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The server is killed with SIGKILL, again and again, while uploads, overwrites, evictions, run
- * expiries and the reclaim job are all under way. After each restart the catalog is consistent,
- * nothing acknowledged is lost, and the jobs reclaim whatever the kills left behind.
+ * The server is killed with SIGKILL, again and again, while uploads, overwrites,
+ * evictions, run expiries and the reclaim job are all under way. After each restart the
+ * catalog is consistent, nothing acknowledged is lost, and the jobs reclaim whatever the
+ * kills left behind.
  */
 class CrashChaosProcessTests {
 
@@ -44,12 +45,15 @@ class CrashChaosProcessTests {
 			try (GoferProcess server = GoferProcess.start(dataDir, List.of("-Xmx256m"), OPTIONS)) {
 				ApiClient api = server.api();
 				assertAcknowledgedWritesReadBack(api, durable);
-				api.patch("/api/namespaces/chaos/pipelines/evicting", "{\"object_limit\": " + LIMIT + ", \"run_object_expiry\": 1}");
+				api.patch("/api/namespaces/chaos/pipelines/evicting",
+						"{\"object_limit\": " + LIMIT + ", \"run_object_expiry\": 1}");
 				api.patch("/api/namespaces/chaos/pipelines/durable", "{\"object_limit\": 100000}");
 				AtomicBoolean running = new AtomicBoolean(true);
 				try (ExecutorService load = Executors.newFixedThreadPool(4)) {
-					load.submit(() -> write(api, running, "/api/namespaces/chaos/pipelines/evicting/objects/e", 300_000));
-					load.submit(() -> write(api, running, "/api/namespaces/chaos/pipelines/evicting/runs/%d/objects/r", 50_000));
+					load.submit(
+							() -> write(api, running, "/api/namespaces/chaos/pipelines/evicting/objects/e", 300_000));
+					load.submit(() -> write(api, running, "/api/namespaces/chaos/pipelines/evicting/runs/%d/objects/r",
+							50_000));
 					load.submit(() -> writeDurably(api, running, durable));
 					sleep(1000 + random.nextInt(1500));
 					server.kill();
@@ -61,7 +65,8 @@ class CrashChaosProcessTests {
 		try (GoferProcess server = GoferProcess.start(dataDir, List.of("-Xmx256m"), OPTIONS)) {
 			ApiClient api = server.api();
 			assertAcknowledgedWritesReadBack(api, durable);
-			assertThat(keys(api.get("/api/namespaces/chaos/pipelines/evicting/objects")).size()).isLessThanOrEqualTo(LIMIT);
+			assertThat(keys(api.get("/api/namespaces/chaos/pipelines/evicting/objects")).size())
+				.isLessThanOrEqualTo(LIMIT);
 			CatalogInvariants catalog = new CatalogInvariants(dataDir);
 			await("the jobs reclaiming what the kills left", Duration.ofSeconds(30), catalog::isReclaimed);
 			catalog.assertConsistent(50);
@@ -70,7 +75,10 @@ class CrashChaosProcessTests {
 		assertThat(durable).as("acknowledged writes").hasSizeGreaterThan(5);
 	}
 
-	/** Keeps writing under keys from a small pool, so overwrites, evictions and expiries happen. */
+	/**
+	 * Keeps writing under keys from a small pool, so overwrites, evictions and expiries
+	 * happen.
+	 */
 	private static void write(ApiClient api, AtomicBoolean running, String pathPattern, int size) {
 		int round = 0;
 		while (running.get()) {
@@ -85,7 +93,10 @@ class CrashChaosProcessTests {
 		}
 	}
 
-	/** Unique keys in a pipeline that never evicts: each acknowledged one must survive every kill. */
+	/**
+	 * Unique keys in a pipeline that never evicts: each acknowledged one must survive
+	 * every kill.
+	 */
 	private static void writeDurably(ApiClient api, AtomicBoolean running, Map<String, String> durable) {
 		while (running.get()) {
 			String key = "d" + System.nanoTime();
@@ -103,9 +114,10 @@ class CrashChaosProcessTests {
 	}
 
 	private static void assertAcknowledgedWritesReadBack(ApiClient api, Map<String, String> durable) {
-		durable.forEach((key, value) -> assertThat(api.get("/api/namespaces/chaos/pipelines/durable/objects/" + key).text())
-			.as(key)
-			.isEqualTo(value));
+		durable.forEach(
+				(key, value) -> assertThat(api.get("/api/namespaces/chaos/pipelines/durable/objects/" + key).text())
+					.as(key)
+					.isEqualTo(value));
 	}
 
 }

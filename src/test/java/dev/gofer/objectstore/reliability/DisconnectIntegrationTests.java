@@ -35,7 +35,8 @@ class DisconnectIntegrationTests extends IntegrationTest {
 			try (Socket socket = new Socket("localhost", this.port)) {
 				OutputStream out = socket.getOutputStream();
 				out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN_TOKEN
-						+ "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+						+ "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
 				InputStream in = socket.getInputStream();
 				in.readNBytes(32 * 1024);
 			}
@@ -54,7 +55,8 @@ class DisconnectIntegrationTests extends IntegrationTest {
 			try (Socket socket = new Socket("localhost", this.port)) {
 				socket.getOutputStream()
 					.write(("PUT " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN_TOKEN
-							+ "\r\nContent-Length: 500000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+							+ "\r\nContent-Length: 500000\r\n\r\n")
+						.getBytes(StandardCharsets.US_ASCII));
 				socket.getOutputStream().write(new byte[200_000]);
 			}
 		}

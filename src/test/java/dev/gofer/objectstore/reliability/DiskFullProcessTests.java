@@ -15,9 +15,9 @@ import dev.gofer.objectstore.support.GoferProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The disk refuses to take a blob (here a file-size limit set on the server, which fails writes
- * past it just as a full disk would): the upload fails with 503, nothing partial is visible or
- * left behind, the earlier value stays, and smaller writes go on working.
+ * The disk refuses to take a blob (here a file-size limit set on the server, which fails
+ * writes past it just as a full disk would): the upload fails with 503, nothing partial
+ * is visible or left behind, the earlier value stays, and smaller writes go on working.
  */
 class DiskFullProcessTests {
 
@@ -31,8 +31,10 @@ class DiskFullProcessTests {
 				"--gofer.object-store.engine=filesystem")) {
 			ApiClient api = server.api();
 			assertThat(api.put(OBJECTS + "/artifact", "earlier").status()).isEqualTo(201);
-			// A little over the limit: the server answers once the disk refuses, and reads the rest of
-			// the body (less than Tomcat's swallow limit) so that this client, which reads the answer
+			// A little over the limit: the server answers once the disk refuses, and
+			// reads the rest of
+			// the body (less than Tomcat's swallow limit) so that this client, which
+			// reads the answer
 			// only after sending everything, gets it.
 			Reply refused = api.put(OBJECTS + "/artifact", new byte[9 * 1024 * 1024]);
 			assertThat(refused.status()).isEqualTo(503);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +32,11 @@ import dev.gofer.objectstore.support.GoferProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bounded mixed load from this process against a server in its own JVM with a small heap:
- * small writes that evict, reads, 16 MiB streams, run registrations that expire objects, and
- * writes that must never be lost. No 5xx, nothing acknowledged lost, and heap, file descriptors
- * and threads steady. Short in CI ({@code gofer.load.seconds}, 20 by default); the {@code soak}
- * Maven profile runs it for ten minutes.
+ * A bounded mixed load from this process against a server in its own JVM with a small
+ * heap: small writes that evict, reads, 16 MiB streams, run registrations that expire
+ * objects, and writes that must never be lost. No 5xx, nothing acknowledged lost, and
+ * heap, file descriptors and threads steady. Short in CI ({@code gofer.load.seconds}, 20
+ * by default); the {@code soak} Maven profile runs it for ten minutes.
  */
 class LoadProcessTests {
 
@@ -56,12 +59,15 @@ class LoadProcessTests {
 			Usage before = Usage.of(server);
 			Result result = runOnce(api, Duration.ofSeconds(SECONDS));
 			Usage after = Usage.of(server);
-			System.out.printf("LoadProcessTests: %d requests in %d s (%.0f/s), p99 %d ms, %d durable writes; "
-					+ "heap after GC %d -> %d MiB, fds %d -> %d, threads %d -> %d%n", result.requestCount.get(), SECONDS,
-					result.requestCount.get() / (double) SECONDS, result.p99Millis(), result.durable.size(), before.heapMiB,
-					after.heapMiB, before.fds, after.fds, before.threads, after.threads);
+			System.out.printf(
+					"LoadProcessTests: %d requests in %d s (%.0f/s), p99 %d ms, %d durable writes; "
+							+ "heap after GC %d -> %d MiB, fds %d -> %d, threads %d -> %d%n",
+					result.requestCount.get(), SECONDS, result.requestCount.get() / (double) SECONDS,
+					result.p99Millis(), result.durable.size(), before.heapMiB, after.heapMiB, before.fds, after.fds,
+					before.threads, after.threads);
 			assertThat(result.failures).as("unexpected answers").isEmpty();
-			result.durable.forEach((key, value) -> assertThat(api.get(NS + "durable/objects/" + key).text()).isEqualTo(value));
+			result.durable
+				.forEach((key, value) -> assertThat(api.get(NS + "durable/objects/" + key).text()).isEqualTo(value));
 			assertThat(after.heapMiB).as("heap after GC, MiB").isLessThan(before.heapMiB + 64);
 			assertThat(after.fds).as("open file descriptors").isLessThan(before.fds + 50);
 			assertThat(after.threads).as("threads").isLessThan(before.threads + 50);
@@ -152,7 +158,7 @@ class LoadProcessTests {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -179,12 +185,15 @@ class LoadProcessTests {
 
 		static Usage of(GoferProcess server) throws IOException, InterruptedException {
 			String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-			new ProcessBuilder(jcmd, String.valueOf(server.pid()), "GC.run").redirectErrorStream(true).start().waitFor();
-			Process info = new ProcessBuilder(jcmd, String.valueOf(server.pid()), "GC.heap_info").redirectErrorStream(true)
+			new ProcessBuilder(jcmd, String.valueOf(server.pid()), "GC.run").redirectErrorStream(true)
+				.start()
+				.waitFor();
+			Process info = new ProcessBuilder(jcmd, String.valueOf(server.pid()), "GC.heap_info")
+				.redirectErrorStream(true)
 				.start();
 			String heap = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			info.waitFor();
-			java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(heap);
+			Matcher used = Pattern.compile("used (\\d+)K").matcher(heap);
 			long usedKiB = used.find() ? Long.parseLong(used.group(1)) : -1;
 			assertThat(usedKiB).as("heap reading: " + heap).isPositive();
 			long fds;

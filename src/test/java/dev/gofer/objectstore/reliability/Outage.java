@@ -15,8 +15,8 @@ import dev.gofer.objectstore.support.ApiClient.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Traffic that keeps going while a test takes a backing service down and up again: it records
- * every status it sees and the last value each acknowledged write stored.
+ * Traffic that keeps going while a test takes a backing service down and up again: it
+ * records every status it sees and the last value each acknowledged write stored.
  */
 final class Outage implements AutoCloseable {
 
@@ -95,7 +95,9 @@ final class Outage implements AutoCloseable {
 		stop();
 	}
 
-	/** Waits, bounded, until {@code condition} holds; fails naming {@code what} otherwise. */
+	/**
+	 * Waits, bounded, until {@code condition} holds; fails naming {@code what} otherwise.
+	 */
 	static void await(String what, Duration timeout, BooleanSupplier condition) {
 		Instant deadline = Instant.now().plus(timeout);
 		while (!condition.getAsBoolean()) {

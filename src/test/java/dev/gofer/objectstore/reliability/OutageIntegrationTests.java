@@ -1,6 +1,5 @@
 package dev.gofer.objectstore.reliability;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,8 +29,9 @@ import static dev.gofer.objectstore.reliability.Outage.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A backing service goes away under traffic: requests fail with 503 problem+json and readiness
- * says DOWN; when it comes back, the service recovers by itself, and no acknowledged write is lost.
+ * A backing service goes away under traffic: requests fail with 503 problem+json and
+ * readiness says DOWN; when it comes back, the service recovers by itself, and no
+ * acknowledged write is lost.
  */
 class OutageIntegrationTests {
 
@@ -43,10 +43,17 @@ class OutageIntegrationTests {
 	void postgresStoppedUnderTrafficIs503AndRecovers(@TempDir Path dataDir) throws Exception {
 		PostgresServer.Dedicated postgres = new PostgresServer.Dedicated();
 		try (ConfigurableApplicationContext app = start(dataDir, "spring.datasource.url=" + postgres.jdbcUrl())) {
-			// A scoped token, so that checking it needs the catalog too, as most callers' do.
-			ApiClient api = api(app).withToken(api(app).post("/api/tokens",
-					"{\"namespaces\":[\"default\"],\"pipelines\":[\"*\"],\"actions\":[\"read\",\"write\"]}",
-					"Content-Type", "application/json").json().get("token").get("secret").asString());
+			// A scoped token, so that checking it needs the catalog too, as most callers'
+			// do.
+			ApiClient api = api(app).withToken(
+					api(app)
+						.post("/api/tokens",
+								"{\"namespaces\":[\"default\"],\"pipelines\":[\"*\"],\"actions\":[\"read\",\"write\"]}",
+								"Content-Type", "application/json")
+						.json()
+						.get("token")
+						.get("secret")
+						.asString());
 			try (Outage outage = new Outage(api, OBJECTS)) {
 				await("first writes", RECOVERY, () -> outage.statuses().containsKey(201));
 				postgres.stop();
@@ -91,7 +98,8 @@ class OutageIntegrationTests {
 				await("first writes", RECOVERY, () -> outage.statuses().containsKey(201));
 				SQLiteDataSource other = new SQLiteDataSource();
 				other.setUrl("jdbc:sqlite:" + dataDir.resolve("gofer.db"));
-				try (Connection connection = other.getConnection(); Statement statement = connection.createStatement()) {
+				try (Connection connection = other.getConnection();
+						Statement statement = connection.createStatement()) {
 					// Another program takes the database's write lock and keeps it.
 					statement.execute("PRAGMA busy_timeout = 5000");
 					statement.execute("BEGIN EXCLUSIVE");
@@ -110,8 +118,10 @@ class OutageIntegrationTests {
 		try (ConfigurableApplicationContext app = start(dataDir, "gofer.object-store.engine=filesystem", ENGINE_ONLY)) {
 			ApiClient api = api(app);
 			assertThat(api.put(OBJECTS + "/k", "earlier").status()).isEqualTo(201);
-			// The write-ahead log is moved away behind SQLite's back: the group commit's sync
-			// fails, after the commit has gone through. The pool must be full first: a connection
+			// The write-ahead log is moved away behind SQLite's back: the group commit's
+			// sync
+			// fails, after the commit has gone through. The pool must be full first: a
+			// connection
 			// opened meanwhile would create a new, empty log in its place.
 			HikariPoolMXBean pool = app.getBean(HikariDataSource.class).getHikariPoolMXBean();
 			int size = app.getBean(HikariDataSource.class).getMaximumPoolSize();
@@ -123,7 +133,8 @@ class OutageIntegrationTests {
 			Files.move(aside, log);
 			assertThat(unsynced.status()).isEqualTo(503);
 			assertThat(unsynced.text()).contains("durable");
-			// Not acknowledged, but visible: whichever value the key shows, its bytes are there.
+			// Not acknowledged, but visible: whichever value the key shows, its bytes are
+			// there.
 			Reply read = api.get(OBJECTS + "/k");
 			assertThat(read.status()).isEqualTo(200);
 			assertThat(read.text()).isIn("earlier", "later");
@@ -138,7 +149,8 @@ class OutageIntegrationTests {
 		try (ConfigurableApplicationContext app = start(dataDir, "gofer.object-store.engine=filesystem", ENGINE_ONLY)) {
 			ApiClient api = api(app);
 			assertThat(api.put(OBJECTS + "/k", "earlier").status()).isEqualTo(201);
-			// The engine's work directory turns into a file: every new write fails at the disk.
+			// The engine's work directory turns into a file: every new write fails at the
+			// disk.
 			Path tmp = objects.resolve("tmp");
 			Files.delete(tmp);
 			Files.writeString(tmp, "not a directory");
@@ -157,8 +169,8 @@ class OutageIntegrationTests {
 	}
 
 	/**
-	 * Every object's bytes in the engine, however small, for the tests of an engine's outage:
-	 * small objects live in the catalog and would not notice it.
+	 * Every object's bytes in the engine, however small, for the tests of an engine's
+	 * outage: small objects live in the catalog and would not notice it.
 	 */
 	private static final String ENGINE_ONLY = "gofer.object-store.inline-threshold=0";
 
@@ -166,8 +178,7 @@ class OutageIntegrationTests {
 		await("503 problem+json and readiness DOWN", RECOVERY, () -> {
 			Reply write = api.put(OBJECTS + "/probe", "probe");
 			return write.status() == 503 && "application/problem+json".equals(write.header("Content-Type"))
-					&& !write.text().contains("Exception")
-					&& api.get("/actuator/health/readiness").status() == 503;
+					&& !write.text().contains("Exception") && api.get("/actuator/health/readiness").status() == 503;
 		});
 		assertThat(api.get("/actuator/health/liveness").status()).as("alive while unavailable").isEqualTo(200);
 	}

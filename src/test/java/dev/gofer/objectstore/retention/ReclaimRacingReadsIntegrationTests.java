@@ -3,6 +3,8 @@ package dev.gofer.objectstore.retention;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,13 +30,14 @@ import dev.gofer.objectstore.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Deletes, overwrites and the reclaim job (with no delay at all) race readers of the same key: a
- * reader gets a whole value whose bytes match its ETag, or 404, or a broken connection — never
- * a short or mixed body presented as complete.
+ * Deletes, overwrites and the reclaim job (with no delay at all) race readers of the same
+ * key: a reader gets a whole value whose bytes match its ETag, or 404, or a broken
+ * connection — never a short or mixed body presented as complete.
  */
 @SpringBootTest(classes = GoferApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gofer.retention.enabled=false", "gofer.retention.reclaim-delay=0s",
-				"gofer.auth.admin-token=" + IntegrationTest.ADMIN_TOKEN, "gofer.object-store.database.chunk-size=16KB" })
+				"gofer.auth.admin-token=" + IntegrationTest.ADMIN_TOKEN,
+				"gofer.object-store.database.chunk-size=16KB" })
 class ReclaimRacingReadsIntegrationTests {
 
 	@LocalServerPort
@@ -62,7 +65,7 @@ class ReclaimRacingReadsIntegrationTests {
 			Future<?> writer = pool.submit(() -> {
 				for (int round = 0; round < 30; round++) {
 					byte[] value = new byte[400_000];
-					java.util.Arrays.fill(value, (byte) round);
+					Arrays.fill(value, (byte) round);
 					written.add(sha(value));
 					api.put(path, value);
 					if (round % 3 == 0) {
@@ -111,7 +114,7 @@ class ReclaimRacingReadsIntegrationTests {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -31,14 +31,14 @@ import dev.gofer.objectstore.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scheduled jobs' work, driven directly with a clock the test moves. Every object goes to the
- * engine here, however small ({@code inline-threshold=0}): inline objects leave nothing to reclaim.
+ * The scheduled jobs' work, driven directly with a clock the test moves. Every object
+ * goes to the engine here, however small ({@code inline-threshold=0}): inline objects
+ * leave nothing to reclaim.
  */
 @SpringBootTest(classes = { GoferApplication.class, RetentionJobsIntegrationTests.FixedClock.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gofer.retention.enabled=false", "gofer.retention.reclaim-delay=1m",
-				"gofer.object-store.inline-threshold=0",
-				"gofer.auth.admin-token=" + IntegrationTest.ADMIN_TOKEN,
+				"gofer.object-store.inline-threshold=0", "gofer.auth.admin-token=" + IntegrationTest.ADMIN_TOKEN,
 				"gofer.retention.instance-lease=1m" })
 class RetentionJobsIntegrationTests {
 
@@ -145,7 +145,10 @@ class RetentionJobsIntegrationTests {
 		assertThat(this.api.get(path).text()).isEqualTo("known");
 	}
 
-	/** Moves time on, with this instance's heartbeat keeping up as the heartbeat job's would. */
+	/**
+	 * Moves time on, with this instance's heartbeat keeping up as the heartbeat job's
+	 * would.
+	 */
 	private void advance(Duration duration) {
 		clock.advance(duration);
 		this.instance.heartbeat();

@@ -22,7 +22,10 @@ import dev.gofer.objectstore.support.S3Server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** {@code gofer.object-store.engine} selects exactly one engine, and says so when it cannot. */
+/**
+ * {@code gofer.object-store.engine} selects exactly one engine, and says so when it
+ * cannot.
+ */
 class EngineSelectionTests {
 
 	@TempDir
@@ -66,8 +69,9 @@ class EngineSelectionTests {
 
 	@Test
 	void filesystemSelectsTheFilesystemEngineInItsDirectory() {
-		runner().withPropertyValues("gofer.object-store.engine=filesystem",
-				"gofer.object-store.filesystem.path=" + this.dataDir.resolve("files"))
+		runner()
+			.withPropertyValues("gofer.object-store.engine=filesystem",
+					"gofer.object-store.filesystem.path=" + this.dataDir.resolve("files"))
 			.run(context -> {
 				assertThat(context).hasSingleBean(ObjectStore.class);
 				assertThat(context.getBean(ObjectStore.class).engine()).isEqualTo(Engine.FILESYSTEM);
@@ -94,13 +98,15 @@ class EngineSelectionTests {
 
 	@Test
 	void s3WithAMissingBucketFailsStartupNamingIt() {
-		runner().withPropertyValues("gofer.object-store.engine=s3", "gofer.object-store.s3.bucket=no-such-bucket",
-				"gofer.object-store.s3.endpoint=" + S3Server.endpoint(), "gofer.object-store.s3.path-style=true",
-				"gofer.object-store.s3.access-key=" + S3Server.ACCESS_KEY,
-				"gofer.object-store.s3.secret-key=" + S3Server.SECRET_KEY)
+		runner()
+			.withPropertyValues("gofer.object-store.engine=s3", "gofer.object-store.s3.bucket=no-such-bucket",
+					"gofer.object-store.s3.endpoint=" + S3Server.endpoint(), "gofer.object-store.s3.path-style=true",
+					"gofer.object-store.s3.access-key=" + S3Server.ACCESS_KEY,
+					"gofer.object-store.s3.secret-key=" + S3Server.SECRET_KEY)
 			.run(context -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).hasStackTraceContaining("The S3 bucket 'no-such-bucket' is not reachable");
+				assertThat(context.getStartupFailure())
+					.hasStackTraceContaining("The S3 bucket 'no-such-bucket' is not reachable");
 			});
 	}
 

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What every engine must do, whatever holds its bytes. Each engine has a subclass that supplies
- * a real store: a SQLite or PostgreSQL database, a directory, an S3 server.
+ * What every engine must do, whatever holds its bytes. Each engine has a subclass that
+ * supplies a real store: a SQLite or PostgreSQL database, a directory, an S3 server.
  */
 public abstract class ObjectStoreContractTests {
 
@@ -30,7 +30,9 @@ public abstract class ObjectStoreContractTests {
 	/** A store on fresh storage, for one test. */
 	protected abstract ObjectStore createStore() throws Exception;
 
-	/** How large a blob must be to cross the engine's internal boundaries (chunks, parts). */
+	/**
+	 * How large a blob must be to cross the engine's internal boundaries (chunks, parts).
+	 */
 	protected int largeSize() {
 		return 3 * 1024 * 1024 + 123;
 	}
@@ -54,8 +56,10 @@ public abstract class ObjectStoreContractTests {
 
 	@Test
 	protected void blobsAroundBufferSizesReadBackIntact() throws IOException {
-		// Engines size their buffers by what they read first (16 KiB, 64 KiB chunks in the tests):
-		// each size here sits on or next to such a boundary, and arrives in uneven pieces.
+		// Engines size their buffers by what they read first (16 KiB, 64 KiB chunks in
+		// the tests):
+		// each size here sits on or next to such a boundary, and arrives in uneven
+		// pieces.
 		for (int size : new int[] { 1, 8191, 16383, 16384, 16385, 65535, 65536, 65537, 131072, 131073, 196608 }) {
 			byte[] content = random(size);
 			long id = newId();

@@ -12,12 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.gofer.objectstore.GoferApplication;
 import dev.gofer.objectstore.support.ApiClient;
-import dev.gofer.objectstore.support.IntegrationTest;
 import dev.gofer.objectstore.support.ApiClient.Reply;
+import dev.gofer.objectstore.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Readiness follows the engine: DOWN while it cannot serve, UP again once it can, no restart. */
+/**
+ * Readiness follows the engine: DOWN while it cannot serve, UP again once it can, no
+ * restart.
+ */
 class ReadinessIntegrationTests {
 
 	@Test
@@ -35,7 +38,8 @@ class ReadinessIntegrationTests {
 			assertThat(down.status()).isEqualTo(503);
 			assertThat(down.json().get("status").asString()).isEqualTo("DOWN");
 			assertThat(api.get("/actuator/health/liveness").status()).as("alive, only not ready").isEqualTo(200);
-			// Large enough for the engine: a small object lives in the catalog and would be stored.
+			// Large enough for the engine: a small object lives in the catalog and would
+			// be stored.
 			byte[] large = new byte[64 * 1024];
 			Reply write = api.put("/api/namespaces/default/pipelines/p/objects/k", large);
 			assertThat(write.status()).isEqualTo(503);

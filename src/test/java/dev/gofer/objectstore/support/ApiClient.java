@@ -13,7 +13,10 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the service under test: real requests, raw bytes, no generated code. */
+/**
+ * A plain HTTP client for the service under test: real requests, raw bytes, no generated
+ * code.
+ */
 public final class ApiClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -25,14 +28,18 @@ public final class ApiClient {
 	private final String token;
 
 	/**
-	 * @param token sent as {@code Authorization: Bearer <token>} on every request; null for none
+	 * @param token sent as {@code Authorization: Bearer <token>} on every request; null
+	 * for none
 	 */
 	public ApiClient(String baseUrl, String token) {
 		this.baseUrl = baseUrl;
 		this.token = token;
 	}
 
-	/** A client with the admin token that {@link IntegrationTest} and {@link GoferProcess} configure. */
+	/**
+	 * A client with the admin token that {@link IntegrationTest} and {@link GoferProcess}
+	 * configure.
+	 */
 	public static ApiClient onPort(int port) {
 		return new ApiClient("http://localhost:" + port, IntegrationTest.ADMIN_TOKEN);
 	}
@@ -89,7 +96,10 @@ public final class ApiClient {
 		return exchange(request(method, path, headers).method(method, publisher).build());
 	}
 
-	/** Sends a streamed body of unknown length (chunked), such as a generated large object. */
+	/**
+	 * Sends a streamed body of unknown length (chunked), such as a generated large
+	 * object.
+	 */
 	public Reply stream(String method, String path, Supplier<InputStream> body, String... headers) {
 		return exchange(
 				request(method, path, headers).method(method, HttpRequest.BodyPublishers.ofInputStream(body)).build());
@@ -98,7 +108,8 @@ public final class ApiClient {
 	/** Opens a download as a stream, so that large objects need not fit in memory. */
 	public HttpResponse<InputStream> open(String path, String... headers) {
 		try {
-			return this.http.send(request("GET", path, headers).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+			return this.http.send(request("GET", path, headers).GET().build(),
+					HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -18,9 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The catalog and engine combinations that the HTTP suites run on besides the default (SQLite
- * catalog, database engine). A suite runs on another combination by a subclass that carries one
- * of these annotations; all suites with the same annotation share one application context.
+ * The catalog and engine combinations that the HTTP suites run on besides the default
+ * (SQLite catalog, database engine). A suite runs on another combination by a subclass
+ * that carries one of these annotations; all suites with the same annotation share one
+ * application context.
  */
 public final class EngineCombinations {
 

@@ -9,11 +9,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A large body made up on the fly: deterministic pseudo-random bytes, hashed with SHA-256 as they
- * are read, so that tests can send gigabytes without holding them. Any byte can be computed from
- * its position alone (see {@link #bytesAt}), which lets a test check a range of a download without
- * generating what comes before it. The count of bytes read so far may be watched from another
- * thread.
+ * A large body made up on the fly: deterministic pseudo-random bytes, hashed with SHA-256
+ * as they are read, so that tests can send gigabytes without holding them. Any byte can
+ * be computed from its position alone (see {@link #bytesAt}), which lets a test check a
+ * range of a download without generating what comes before it. The count of bytes read so
+ * far may be watched from another thread.
  */
 public final class GeneratedContent extends InputStream {
 
@@ -40,7 +40,10 @@ public final class GeneratedContent extends InputStream {
 		this.size = size;
 	}
 
-	/** The {@code length} bytes that a stream with this seed yields from {@code offset} on. */
+	/**
+	 * The {@code length} bytes that a stream with this seed yields from {@code offset}
+	 * on.
+	 */
 	public static byte[] bytesAt(long seed, long offset, int length) {
 		byte[] bytes = new byte[length];
 		fill(seed, offset, bytes, 0, length);
@@ -62,7 +65,9 @@ public final class GeneratedContent extends InputStream {
 		return this.position;
 	}
 
-	/** The SHA-256 of the bytes read, lowercase hex; call once, after the end was read. */
+	/**
+	 * The SHA-256 of the bytes read, lowercase hex; call once, after the end was read.
+	 */
 	public String sha256() {
 		return HexFormat.of().formatHex(this.digest.digest());
 	}
@@ -94,9 +99,10 @@ public final class GeneratedContent extends InputStream {
 	}
 
 	/**
-	 * Generates and hashes the next block. Hashing 1 MiB blocks of our own, not each buffer the
-	 * HTTP client passes (16 KiB, freshly allocated), matters: the latter made JDK 25's SHA-256
-	 * intrinsic run about ten times slower on a CPU with AVX-512 and SHA-NI, the upload's bottleneck.
+	 * Generates and hashes the next block. Hashing 1 MiB blocks of our own, not each
+	 * buffer the HTTP client passes (16 KiB, freshly allocated), matters: the latter made
+	 * JDK 25's SHA-256 intrinsic run about ten times slower on a CPU with AVX-512 and
+	 * SHA-NI, the upload's bottleneck.
 	 */
 	private boolean nextBlock() {
 		long generated = this.position + this.blockLength - this.blockPosition;

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real {@code gofer} launcher script as a separate process, on the test class path (so
- * that no jar needs to be packaged first), against a given server. The environment is the test's
- * own minus every {@code GOFER_*} variable and the user's config file, so that only what a test
- * sets counts.
+ * Runs the real {@code gofer} launcher script as a separate process, on the test class
+ * path (so that no jar needs to be packaged first), against a given server. The
+ * environment is the test's own minus every {@code GOFER_*} variable and the user's
+ * config file, so that only what a test sets counts.
  */
 public final class GoferCommandLine {
 
@@ -61,7 +61,8 @@ public final class GoferCommandLine {
 		try {
 			Path out = Files.createTempFile(this.workDir, "stdout", ".bin");
 			Path err = Files.createTempFile(this.workDir, "stderr", ".txt");
-			ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+			ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+				.redirectError(err.toFile());
 			builder.environment().clear();
 			builder.environment().putAll(this.baseEnvironment);
 			builder.environment().putAll(env);

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import dev.gofer.objectstore.GoferApplication;
 
 /**
- * The service in a JVM of its own, started from the test class path, for tests that need a small
- * heap of its own or must kill the server with SIGKILL. Its output goes to a log file beside the
- * data directory.
+ * The service in a JVM of its own, started from the test class path, for tests that need
+ * a small heap of its own or must kill the server with SIGKILL. Its output goes to a log
+ * file beside the data directory.
  */
 public final class GoferProcess implements AutoCloseable {
 
@@ -47,7 +47,8 @@ public final class GoferProcess implements AutoCloseable {
 
 	/**
 	 * Starts a server whose command line follows {@code wrapper}, such as
-	 * {@code bash -c 'ulimit -f 1000; exec "$@"' bash} to limit the size of the files it may write.
+	 * {@code bash -c 'ulimit -f 1000; exec "$@"' bash} to limit the size of the files it
+	 * may write.
 	 */
 	public static GoferProcess startUnder(List<String> wrapper, Path dataDir, List<String> jvmOptions,
 			String... properties) throws IOException, InterruptedException {
@@ -62,8 +63,8 @@ public final class GoferProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a server with a command of one's own, such as the {@code gofer} launcher, and waits
-	 * until it is ready.
+	 * Starts a server with a command of one's own, such as the {@code gofer} launcher,
+	 * and waits until it is ready.
 	 * @param command the command and its first arguments; the port, the data dir and the
 	 * properties are added
 	 * @param environment variables to set besides the test's own
@@ -111,7 +112,9 @@ public final class GoferProcess implements AutoCloseable {
 		this.process.destroy();
 	}
 
-	/** Waits for the server to exit; false if it is still running after {@code timeout}. */
+	/**
+	 * Waits for the server to exit; false if it is still running after {@code timeout}.
+	 */
 	public boolean awaitExit(Duration timeout) throws InterruptedException {
 		return this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
@@ -129,13 +132,13 @@ public final class GoferProcess implements AutoCloseable {
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The server exited with " + this.process.exitValue() + "; see " + this.log);
+				throw new IllegalStateException(
+						"The server exited with " + this.process.exitValue() + "; see " + this.log);
 			}
 			try {
-				HttpResponse<String> response = http.send(
-						HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health/readiness"))
-							.build(),
-						HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = http.send(HttpRequest
+					.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health/readiness"))
+					.build(), HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 200) {
 					return;
 				}

@@ -16,8 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.gofer.objectstore.GoferApplication;
 
 /**
- * The whole service on a random port over a real SQLite file. Subclasses share one application
- * context, so each test works in pipelines and extensions of its own (see {@link #unique}).
+ * The whole service on a random port over a real SQLite file. Subclasses share one
+ * application context, so each test works in pipelines and extensions of its own (see
+ * {@link #unique}).
  */
 @SpringBootTest(classes = GoferApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
@@ -48,7 +49,10 @@ public abstract class IntegrationTest {
 		this.api = ApiClient.onPort(this.port);
 	}
 
-	/** A name no other test uses, so tests sharing the context cannot see each other's objects. */
+	/**
+	 * A name no other test uses, so tests sharing the context cannot see each other's
+	 * objects.
+	 */
 	protected static String unique(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it: time-dependent jobs without sleeping. */
+/**
+ * A clock that stands still until a test moves it: time-dependent jobs without sleeping.
+ */
 public final class MutableClock extends Clock {
 
 	private volatile Instant now;

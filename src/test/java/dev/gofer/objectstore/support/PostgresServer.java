@@ -2,6 +2,9 @@ package dev.gofer.objectstore.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * One real PostgreSQL server for the whole test run, started on first use; each caller gets a
- * database of its own.
+ * One real PostgreSQL server for the whole test run, started on first use; each caller
+ * gets a database of its own.
  */
 public final class PostgresServer {
 
@@ -55,18 +58,21 @@ public final class PostgresServer {
 		return server;
 	}
 
-	/** A server of a test's own, which it may stop and start again on the same port and files. */
+	/**
+	 * A server of a test's own, which it may stop and start again on the same port and
+	 * files.
+	 */
 	public static final class Dedicated {
 
-		private final java.nio.file.Path directory;
+		private final Path directory;
 
 		private final int port;
 
 		private EmbeddedPostgres server;
 
 		public Dedicated() throws IOException {
-			this.directory = java.nio.file.Files.createTempDirectory("gofer-postgres");
-			try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			this.directory = Files.createTempDirectory("gofer-postgres");
+			try (ServerSocket socket = new ServerSocket(0)) {
 				this.port = socket.getLocalPort();
 			}
 			start();

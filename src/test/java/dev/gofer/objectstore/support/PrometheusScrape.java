@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The samples of one scrape of {@code /actuator/prometheus}, in the Prometheus text format. */
+/**
+ * The samples of one scrape of {@code /actuator/prometheus}, in the Prometheus text
+ * format.
+ */
 public final class PrometheusScrape {
 
 	private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)");
@@ -53,8 +56,9 @@ public final class PrometheusScrape {
 	}
 
 	/**
-	 * The sum of the samples of {@code name} whose labels include {@code labels} (alternating names
-	 * and values); 0 when there is none, as for a counter not yet created.
+	 * The sum of the samples of {@code name} whose labels include {@code labels}
+	 * (alternating names and values); 0 when there is none, as for a counter not yet
+	 * created.
 	 */
 	public double value(String name, String... labels) {
 		return this.samples.stream()

@@ -4,12 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * HTTP/1.1 written by hand on a socket, for requests no well-behaved client would send: raw
- * paths, broken headers, bodies that stop or never end.
+ * HTTP/1.1 written by hand on a socket, for requests no well-behaved client would send:
+ * raw paths, broken headers, bodies that stop or never end.
  */
 public final class RawHttp {
 
@@ -25,18 +26,24 @@ public final class RawHttp {
 
 	}
 
-	/** Sends {@code head} (request line and headers, without the blank line) and {@code body}. */
+	/**
+	 * Sends {@code head} (request line and headers, without the blank line) and
+	 * {@code body}.
+	 */
 	public static Response exchange(int port, String head, byte[] body) throws IOException {
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(30_000);
-			socket.getOutputStream().write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream()
+				.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
 			try {
 				socket.getOutputStream().write(body);
-				// The request ends here: a body shorter than announced is cut off, not slow.
+				// The request ends here: a body shorter than announced is cut off, not
+				// slow.
 				socket.shutdownOutput();
 			}
 			catch (IOException ex) {
-				// The server may answer and close before the whole body is sent (413, 401).
+				// The server may answer and close before the whole body is sent (413,
+				// 401).
 			}
 			return read(socket.getInputStream());
 		}
@@ -47,7 +54,7 @@ public final class RawHttp {
 		try {
 			in.transferTo(bytes);
 		}
-		catch (SocketTimeoutException | java.net.SocketException ex) {
+		catch (SocketTimeoutException | SocketException ex) {
 			// Keep what arrived before the server stopped talking.
 		}
 		String text = bytes.toString(StandardCharsets.UTF_8);

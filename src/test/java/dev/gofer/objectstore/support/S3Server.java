@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3-compatible server for the test run: s3proxy, from the jar the build copies to
- * {@code target/s3proxy}, in a process of its own on loopback, keeping its buckets in a temporary
- * directory. Each caller gets a bucket of its own.
+ * {@code target/s3proxy}, in a process of its own on loopback, keeping its buckets in a
+ * temporary directory. Each caller gets a bucket of its own.
  */
 public final class S3Server {
 
@@ -79,7 +79,10 @@ public final class S3Server {
 		return engineProperties(endpoint());
 	}
 
-	/** The properties that point the service's s3 engine at a new bucket on a given server. */
+	/**
+	 * The properties that point the service's s3 engine at a new bucket on a given
+	 * server.
+	 */
 	public static List<String> engineProperties(URI server) {
 		return List.of("gofer.object-store.engine=s3", "gofer.object-store.s3.endpoint=" + server,
 				"gofer.object-store.s3.bucket=" + newBucket(server), "gofer.object-store.s3.access-key=" + ACCESS_KEY,
@@ -104,7 +107,10 @@ public final class S3Server {
 		}
 	}
 
-	/** One s3proxy process, which a test may stop and start again on the same port and files. */
+	/**
+	 * One s3proxy process, which a test may stop and start again on the same port and
+	 * files.
+	 */
 	public static final class S3Process {
 
 		private final Path directory;
@@ -118,7 +124,10 @@ public final class S3Server {
 			this.port = port;
 		}
 
-		/** Starts s3proxy keeping its buckets under {@code directory}, listening on {@code port}. */
+		/**
+		 * Starts s3proxy keeping its buckets under {@code directory}, listening on
+		 * {@code port}.
+		 */
 		public static S3Process start(Path directory, int port) throws IOException {
 			S3Process s3 = new S3Process(directory, port);
 			s3.start();

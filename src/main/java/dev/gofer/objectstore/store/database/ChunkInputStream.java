@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a range of a blob chunk by chunk, fetching the next chunk only when the current one is
- * used up. A chunk that is missing before the range ends means the blob was deleted while being
- * read: that is an error, never a short read.
+ * Reads a range of a blob chunk by chunk, fetching the next chunk only when the current
+ * one is used up. A chunk that is missing before the range ends means the blob was
+ * deleted while being read: that is an error, never a short read.
  */
 final class ChunkInputStream extends InputStream {
 
@@ -65,8 +65,8 @@ final class ChunkInputStream extends InputStream {
 		long next = this.chunkOffset + this.chunk.length;
 		byte[] data = this.store.chunkAt(this.blobId, next);
 		if (data == null || data.length == 0) {
-			throw new IOException("Blob " + this.blobId + " ended or was deleted at offset " + next
-					+ " with " + this.remaining + " bytes still to read");
+			throw new IOException("Blob " + this.blobId + " ended or was deleted at offset " + next + " with "
+					+ this.remaining + " bytes still to read");
 		}
 		this.chunk = data;
 		this.chunkOffset = next;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,13 +21,13 @@ import dev.gofer.objectstore.store.Engine;
 import dev.gofer.objectstore.store.ObjectStore;
 
 /**
- * Keeps bytes in the catalog database as chunks of a fixed size. Each chunk is written and read by
- * its own short statement, so a transfer holds neither a connection nor the write lock for its
- * whole length, and needs memory for two chunks at most (an upload's last chunk is inserted while
- * the next is received).
+ * Keeps bytes in the catalog database as chunks of a fixed size. Each chunk is written
+ * and read by its own short statement, so a transfer holds neither a connection nor the
+ * write lock for its whole length, and needs memory for two chunks at most (an upload's
+ * last chunk is inserted while the next is received).
  * <p>
- * On SQLite, chunks are not synced when written: they share the catalog's write-ahead log, so the synced
- * commit that makes the object visible makes them durable too.
+ * On SQLite, chunks are not synced when written: they share the catalog's write-ahead
+ * log, so the synced commit that makes the object visible makes them durable too.
  */
 class DatabaseObjectStore implements ObjectStore {
 
@@ -35,8 +36,8 @@ class DatabaseObjectStore implements ObjectStore {
 	private static final int ID_BATCH = 1000;
 
 	/**
-	 * What the first read of an upload asks for: most objects are small, and a buffer of a whole
-	 * chunk for each filled the heap with short-lived large arrays.
+	 * What the first read of an upload asks for: most objects are small, and a buffer of
+	 * a whole chunk for each filled the heap with short-lived large arrays.
 	 */
 	private static final int FIRST_READ = 16 * 1024;
 
@@ -53,16 +54,17 @@ class DatabaseObjectStore implements ObjectStore {
 	}
 
 	/**
-	 * Reads the content a chunk at a time and inserts each chunk while the next one is read, so
-	 * that a large upload keeps two cores busy: one receiving and hashing, one writing to the
-	 * database. Two chunks of memory at most.
+	 * Reads the content a chunk at a time and inserts each chunk while the next one is
+	 * read, so that a large upload keeps two cores busy: one receiving and hashing, one
+	 * writing to the database. Two chunks of memory at most.
 	 */
 	@Override
 	public long write(long blobId, InputStream content) throws IOException {
 		byte[] reading = new byte[Math.min(FIRST_READ, this.chunkSize)];
 		int n = content.readNBytes(reading, 0, reading.length);
 		if (n < reading.length) {
-			// A blob always has a chunk at offset 0, even an empty one: open() relies on it.
+			// A blob always has a chunk at offset 0, even an empty one: open() relies on
+			// it.
 			insertChunk(blobId, 0, Arrays.copyOf(reading, n));
 			return n;
 		}
@@ -77,7 +79,8 @@ class DatabaseObjectStore implements ObjectStore {
 			while (true) {
 				// The chunk before is in the database: its buffer is free again.
 				await(inserting);
-				inserting = insertInBackground(blobId, offset, n == reading.length ? reading : Arrays.copyOf(reading, n));
+				inserting = insertInBackground(blobId, offset,
+						n == reading.length ? reading : Arrays.copyOf(reading, n));
 				offset += n;
 				if (n < reading.length) {
 					break;
@@ -96,7 +99,8 @@ class DatabaseObjectStore implements ObjectStore {
 		}
 		finally {
 			if (inserting != null) {
-				// No insert may land after this method has failed and its blob is being deleted.
+				// No insert may land after this method has failed and its blob is being
+				// deleted.
 				awaitQuietly(inserting);
 			}
 		}
@@ -161,17 +165,19 @@ class DatabaseObjectStore implements ObjectStore {
 
 	/** The chunk that starts at {@code offset}, or null if there is none. */
 	byte[] chunkAt(long blobId, long offset) {
-		return guard(() -> this.jdbc.sql("SELECT data FROM blob_chunks WHERE blob_id = :blob AND offset_bytes = :offset")
-			.param("blob", blobId)
-			.param("offset", offset)
-			.query(byte[].class)
-			.optional()
-			.orElse(null));
+		return guard(
+				() -> this.jdbc.sql("SELECT data FROM blob_chunks WHERE blob_id = :blob AND offset_bytes = :offset")
+					.param("blob", blobId)
+					.param("offset", offset)
+					.query(byte[].class)
+					.optional()
+					.orElse(null));
 	}
 
 	@Override
 	public void delete(long blobId) {
-		// In small batches, last chunk first, so that the write lock is held briefly and chunk 0,
+		// In small batches, last chunk first, so that the write lock is held briefly and
+		// chunk 0,
 		// which forEachBlobId finds blobs by, goes last.
 		int deleted;
 		do {
@@ -226,7 +232,7 @@ class DatabaseObjectStore implements ObjectStore {
 			.update()));
 	}
 
-	private static <T> T guard(java.util.function.Supplier<T> operation) {
+	private static <T> T guard(Supplier<T> operation) {
 		try {
 			return operation.get();
 		}

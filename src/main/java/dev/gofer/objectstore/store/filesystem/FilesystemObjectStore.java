@@ -30,10 +30,11 @@ import dev.gofer.objectstore.store.ExactLengthInputStream;
 import dev.gofer.objectstore.store.ObjectStore;
 
 /**
- * Keeps each blob in a file of its own, {@code <root>/<last two hex digits>/<16 hex digits>}.
- * File names come from blob ids alone, never from keys, so no request can reach outside the root.
- * A blob is written to {@code <root>/tmp}, synced, and renamed into place, so a file under its
- * final name is always complete.
+ * Keeps each blob in a file of its own,
+ * {@code <root>/<last two hex digits>/<16 hex digits>}. File names come from blob ids
+ * alone, never from keys, so no request can reach outside the root. A blob is written to
+ * {@code <root>/tmp}, synced, and renamed into place, so a file under its final name is
+ * always complete.
  */
 class FilesystemObjectStore implements ObjectStore {
 
@@ -43,8 +44,8 @@ class FilesystemObjectStore implements ObjectStore {
 	private static final int FIRST_READ = 16 * 1024;
 
 	/**
-	 * How much a large upload writes between flushes in the background, so that the disk writes
-	 * while the body still streams in and the final sync has little left to do.
+	 * How much a large upload writes between flushes in the background, so that the disk
+	 * writes while the body still streams in and the final sync has little left to do.
 	 */
 	private static final long FLUSH_EVERY = 64L * 1024 * 1024;
 
@@ -132,7 +133,8 @@ class FilesystemObjectStore implements ObjectStore {
 					}
 				}
 			}
-			// Leftovers of uploads that died count too: their ids may be unknown to the catalog.
+			// Leftovers of uploads that died count too: their ids may be unknown to the
+			// catalog.
 			try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(this.temporary)) {
 				for (Path leftover : leftovers) {
 					Matcher matcher = TEMPORARY.matcher(leftover.getFileName().toString());
@@ -169,10 +171,10 @@ class FilesystemObjectStore implements ObjectStore {
 	}
 
 	/**
-	 * Copies the content into the file in writes of {@value #BUFFER} bytes, from a direct buffer
-	 * (a heap buffer would be copied into a temporary direct one by every write). Failures to read
-	 * are the client's and propagate as they are; failures to write are the disk's and make the
-	 * engine unavailable.
+	 * Copies the content into the file in writes of {@value #BUFFER} bytes, from a direct
+	 * buffer (a heap buffer would be copied into a temporary direct one by every write).
+	 * Failures to read are the client's and propagate as they are; failures to write are
+	 * the disk's and make the engine unavailable.
 	 */
 	private static final class Copy {
 
@@ -197,7 +199,8 @@ class FilesystemObjectStore implements ObjectStore {
 				total = first.length < FIRST_READ ? first.length : first.length + rest();
 			}
 			catch (IOException | RuntimeException ex) {
-				// The upload failed already; the flush only has to end before the file goes.
+				// The upload failed already; the flush only has to end before the file
+				// goes.
 				try {
 					awaitFlush();
 				}
@@ -238,7 +241,10 @@ class FilesystemObjectStore implements ObjectStore {
 			}
 		}
 
-		/** Surfaces a failed background flush: after one, a later sync may not report the loss. */
+		/**
+		 * Surfaces a failed background flush: after one, a later sync may not report the
+		 * loss.
+		 */
 		private void awaitFlush() {
 			if (this.flush == null) {
 				return;
@@ -283,7 +289,8 @@ class FilesystemObjectStore implements ObjectStore {
 	}
 
 	private static void syncDirectory(Path directory) {
-		// Makes the rename durable; some file systems refuse to open a directory, which is harmless.
+		// Makes the rename durable; some file systems refuse to open a directory, which
+		// is harmless.
 		try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
 			channel.force(true);
 		}

@@ -11,7 +11,9 @@ import dev.gofer.objectstore.store.ObjectStore;
 import dev.gofer.objectstore.store.ObjectStoreHealthIndicator;
 import dev.gofer.objectstore.store.ObjectStoreProperties;
 
-/** The filesystem engine: bytes as files under {@code gofer.object-store.filesystem.path}. */
+/**
+ * The filesystem engine: bytes as files under {@code gofer.object-store.filesystem.path}.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnEngine(Engine.FILESYSTEM)
 class FilesystemStoreConfiguration {

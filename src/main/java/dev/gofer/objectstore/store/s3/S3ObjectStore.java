@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -26,9 +27,10 @@ import dev.gofer.objectstore.store.ObjectStore;
 
 /**
  * Keeps each blob as an object {@code <prefix>blobs/<16 hex digits>} in one bucket of any
- * S3-compatible store. A body that fits one part is one PUT; a larger one, or one of unknown
- * length, is a multipart upload streamed one part at a time, so an upload needs memory for one
- * part only. An upload only becomes an object when it completes, so none is ever seen half-written.
+ * S3-compatible store. A body that fits one part is one PUT; a larger one, or one of
+ * unknown length, is a multipart upload streamed one part at a time, so an upload needs
+ * memory for one part only. An upload only becomes an object when it completes, so none
+ * is ever seen half-written.
  */
 class S3ObjectStore implements ObjectStore {
 
@@ -66,19 +68,23 @@ class S3ObjectStore implements ObjectStore {
 	}
 
 	private long writeMultipart(String key, InputStream content, PartBuffer part, int first) throws IOException {
-		String uploadId = guard(
-				() -> this.s3.createMultipartUpload(b -> b.bucket(this.bucket).key(key)).uploadId());
+		String uploadId = guard(() -> this.s3.createMultipartUpload(b -> b.bucket(this.bucket).key(key)).uploadId());
 		List<CompletedPart> parts = new ArrayList<>();
 		long total = 0;
 		try {
 			for (int n = first; n > 0; n = part.fill(content)) {
 				int number = parts.size() + 1;
 				int length = n;
-				String etag = guard(() -> this.s3.uploadPart(b -> b.bucket(this.bucket)
-					.key(key)
-					.uploadId(uploadId)
-					.partNumber(number)
-					.contentLength((long) length), RequestBody.fromInputStream(part.stream(length), length)).eTag());
+				String etag = guard(
+						() -> this.s3
+							.uploadPart(
+									b -> b.bucket(this.bucket)
+										.key(key)
+										.uploadId(uploadId)
+										.partNumber(number)
+										.contentLength((long) length),
+									RequestBody.fromInputStream(part.stream(length), length))
+							.eTag());
 				parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
 				total += n;
 			}
@@ -123,8 +129,8 @@ class S3ObjectStore implements ObjectStore {
 		String key = key(blobId);
 		guard(() -> this.s3.deleteObject(b -> b.bucket(this.bucket).key(key)));
 		// Parts of an upload that died with its server are billed until aborted.
-		for (MultipartUpload upload : guard(() -> this.s3.listMultipartUploads(b -> b.bucket(this.bucket).prefix(key))
-			.uploads())) {
+		for (MultipartUpload upload : guard(
+				() -> this.s3.listMultipartUploads(b -> b.bucket(this.bucket).prefix(key)).uploads())) {
 			if (upload.key().equals(key)) {
 				abort(key, upload.uploadId());
 			}
@@ -211,7 +217,7 @@ class S3ObjectStore implements ObjectStore {
 				if (n < this.bytes.length || this.bytes.length == this.limit) {
 					return n;
 				}
-				this.bytes = java.util.Arrays.copyOf(this.bytes, Math.min(this.bytes.length * 2, this.limit));
+				this.bytes = Arrays.copyOf(this.bytes, Math.min(this.bytes.length * 2, this.limit));
 			}
 		}
 

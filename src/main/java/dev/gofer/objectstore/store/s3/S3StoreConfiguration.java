@@ -35,8 +35,10 @@ class S3StoreConfiguration {
 			.region(Region.of(s3.region()))
 			.forcePathStyle(s3.pathStyle())
 			.credentialsProvider(credentials(s3))
-			// S3-compatible stores (MinIO, Ceph, s3proxy) vary in their support of the newer
-			// default integrity checksums; the engine keeps its own SHA-256 of every object.
+			// S3-compatible stores (MinIO, Ceph, s3proxy) vary in their support of the
+			// newer
+			// default integrity checksums; the engine keeps its own SHA-256 of every
+			// object.
 			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
 			.httpClientBuilder(ApacheHttpClient.builder()
@@ -57,8 +59,10 @@ class S3StoreConfiguration {
 			store.checkReachable();
 		}
 		catch (UnavailableException ex) {
-			throw new IllegalStateException("The S3 bucket '" + s3.bucket() + "' is not reachable"
-					+ (s3.endpoint() != null ? " at " + s3.endpoint() : "") + ": " + ex.getCause().getMessage(), ex);
+			throw new IllegalStateException(
+					"The S3 bucket '" + s3.bucket() + "' is not reachable"
+							+ (s3.endpoint() != null ? " at " + s3.endpoint() : "") + ": " + ex.getCause().getMessage(),
+					ex);
 		}
 		return store;
 	}

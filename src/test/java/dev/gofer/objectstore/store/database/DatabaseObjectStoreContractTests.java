@@ -14,7 +14,6 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.gofer.objectstore.catalog.WriteGate;
-
 import dev.gofer.objectstore.store.ObjectStore;
 import dev.gofer.objectstore.store.ObjectStoreContractTests;
 import dev.gofer.objectstore.support.PostgresServer;
@@ -52,7 +51,8 @@ class DatabaseObjectStoreContractTests {
 
 	private static ObjectStore store(DataSource dataSource, String vendor) {
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor).load().migrate();
-		return new DatabaseObjectStore(JdbcClient.create(dataSource), WriteGate.serializing(Duration.ofSeconds(10)), CHUNK);
+		return new DatabaseObjectStore(JdbcClient.create(dataSource), WriteGate.serializing(Duration.ofSeconds(10)),
+				CHUNK);
 	}
 
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.gofer.objectstore.store.ObjectStore;
-import dev.gofer.objectstore.support.GeneratedContent;
 import dev.gofer.objectstore.store.ObjectStoreContractTests;
+import dev.gofer.objectstore.support.GeneratedContent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,7 +33,8 @@ class FilesystemObjectStoreContractTests extends ObjectStoreContractTests {
 
 	@Test
 	void blobsLargerThanTheBackgroundFlushIntervalArriveIntact() throws IOException {
-		// 150 MiB: two flushes in the background while the content streams, then the final sync.
+		// 150 MiB: two flushes in the background while the content streams, then the
+		// final sync.
 		long size = 150L * 1024 * 1024 + 17;
 		GeneratedContent content = new GeneratedContent(11, size);
 		long id = newId();

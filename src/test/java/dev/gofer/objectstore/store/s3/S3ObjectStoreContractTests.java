@@ -1,5 +1,6 @@
 package dev.gofer.objectstore.store.s3;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,10 @@ import dev.gofer.objectstore.support.S3Server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The S3 engine against a real S3 server (s3proxy), with the smallest part size S3 allows. */
+/**
+ * The S3 engine against a real S3 server (s3proxy), with the smallest part size S3
+ * allows.
+ */
 class S3ObjectStoreContractTests extends ObjectStoreContractTests {
 
 	private static final int PART = 5 * 1024 * 1024;
@@ -46,10 +50,9 @@ class S3ObjectStoreContractTests extends ObjectStoreContractTests {
 	@Test
 	void blobsLiveUnderThePrefix() throws IOException {
 		long id = newId();
-		this.store.write(id, new java.io.ByteArrayInputStream(random(10)));
+		this.store.write(id, new ByteArrayInputStream(random(10)));
 		// s3proxy's filesystem backend also lists its directories as keys ending in '/'.
-		assertThat(this.client.listObjectsV2(b -> b.bucket(this.bucket)).contents())
-			.extracting(object -> object.key())
+		assertThat(this.client.listObjectsV2(b -> b.bucket(this.bucket)).contents()).extracting(object -> object.key())
 			.filteredOn(key -> !key.endsWith("/"))
 			.containsExactly(String.format("test/blobs/%016x", id));
 	}
