@@ -83,11 +83,11 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 		ApiResponses responses = responses(operation);
 		if (problems != null) {
 			for (int status : problems.value()) {
-				responses.addApiResponse(String.valueOf(status), problem(PROBLEMS.get(status)));
+				responses.addApiResponse(String.valueOf(status), problem(problemDescription(status)));
 			}
 		}
 		for (int status : new int[] { 401, 403, 503 }) {
-			responses.addApiResponse(String.valueOf(status), problem(PROBLEMS.get(status)));
+			responses.addApiResponse(String.valueOf(status), problem(problemDescription(status)));
 		}
 		return operation;
 	}
@@ -211,6 +211,14 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 		Schema<?> reference = new Schema<>().$ref("#/components/schemas/" + PROBLEM);
 		return new ApiResponse().description(description)
 			.content(new Content().addMediaType("application/problem+json", new MediaType().schema(reference)));
+	}
+
+	private static String problemDescription(int status) {
+		String description = PROBLEMS.get(status);
+		if (description == null) {
+			throw new IllegalStateException("No description of the problem status " + status);
+		}
+		return description;
 	}
 
 }

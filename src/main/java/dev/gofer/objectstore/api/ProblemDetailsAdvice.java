@@ -70,7 +70,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			// The rest of the body is not worth reading: let the client stop sending it.
 			headers.setConnection("close");
 		}
-		return problem(status, ex.getMessage(), headers, ex, request, response);
+		return problem(status, ex.detail(), headers, ex, request, response);
 	}
 
 	/** The catalog failed under a query or a transaction: it is down or unreachable. */

@@ -58,13 +58,16 @@ class AuthorizationInterceptor implements HandlerInterceptor {
 		if (variables == null) {
 			return new Resource.Service();
 		}
-		if (variables.containsKey("extension_id")) {
-			return new Resource.Extension(variables.get("extension_id"));
+		String extensionId = variables.get("extension_id");
+		if (extensionId != null) {
+			return new Resource.Extension(extensionId);
 		}
-		if (!variables.containsKey("pipeline_id")) {
+		String namespaceId = variables.get("namespace_id");
+		String pipelineId = variables.get("pipeline_id");
+		if (namespaceId == null || pipelineId == null) {
 			return new Resource.Service();
 		}
-		PipelineName pipeline = new PipelineName(variables.get("namespace_id"), variables.get("pipeline_id"));
+		PipelineName pipeline = new PipelineName(namespaceId, pipelineId);
 		String runId = variables.get("run_id");
 		if (runId == null) {
 			return new Resource.Pipeline(pipeline);

@@ -56,8 +56,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		catch (UnauthenticatedException ex) {
 			// Never log the header: it may be a real secret sent to the wrong place.
 			logger.info("Refused {} {} from {}: {}", request.getMethod(), request.getRequestURI(),
-					request.getRemoteAddr(), ex.getMessage());
-			problem(request, response, HttpStatus.UNAUTHORIZED, ex.getMessage());
+					request.getRemoteAddr(), ex.detail());
+			problem(request, response, HttpStatus.UNAUTHORIZED, ex.detail());
 			return;
 		}
 		catch (DataAccessException ex) {

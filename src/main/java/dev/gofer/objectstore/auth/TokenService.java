@@ -47,11 +47,12 @@ public class TokenService {
 	public IssuedToken create(TokenRequest request) {
 		List<Glob> namespaces = globs("namespaces", request.namespaces());
 		List<Glob> pipelines = globs("pipelines", request.pipelines());
-		if (request.actions() == null || request.actions().isEmpty()) {
+		List<String> requested = request.actions();
+		if (requested == null || requested.isEmpty()) {
 			throw new InvalidInputException("actions must name at least one of read, write, delete, mint");
 		}
 		Set<Action> actions = EnumSet.noneOf(Action.class);
-		request.actions().forEach(action -> actions.add(Action.parse(action)));
+		requested.forEach(action -> actions.add(Action.parse(action)));
 		return issue(namespaces, pipelines, actions, null, request.expiresInSeconds(), request.description());
 	}
 

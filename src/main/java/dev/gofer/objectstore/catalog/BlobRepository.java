@@ -74,7 +74,7 @@ class BlobRepository {
 			.sql("SELECT id FROM blobs WHERE state = 'GARBAGE' AND since <= :cutoff ORDER BY since, id LIMIT :limit")
 			.param("cutoff", cutoff)
 			.param("limit", limit)
-			.query(Long.class)
+			.query((row, n) -> row.getLong(1))
 			.list();
 	}
 

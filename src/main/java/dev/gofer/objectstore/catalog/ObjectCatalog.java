@@ -96,7 +96,8 @@ public class ObjectCatalog {
 				throw tooLargeForPipeline(scope, content.size(), byteLimit);
 			}
 		}
-		if (!content.inline() && !this.blobs.markLive(content.blobId(), now)) {
+		Long blobId = content.blobId();
+		if (blobId != null && !this.blobs.markLive(blobId, now)) {
 			throw new UnavailableException("The upload took so long that it was taken as abandoned; retry it", null);
 		}
 		Optional<StoredObject> current = this.objects.find(scope, key);

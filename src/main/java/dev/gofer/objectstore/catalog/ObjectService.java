@@ -133,16 +133,17 @@ public class ObjectService {
 	 * @throws NotFoundException when the engine has lost the bytes
 	 */
 	public InputStream open(Scope scope, ObjectEntry entry, long offset, long length) {
-		if (entry.inline()) {
+		Long blobId = entry.blobId();
+		if (blobId == null) {
 			byte[] content = entry.content();
 			if (content == null) {
 				throw new IllegalArgumentException("The entry of '" + entry.key() + "' was read without its content");
 			}
 			return new ByteArrayInputStream(content, (int) offset, (int) length);
 		}
-		return this.store.open(entry.blobId(), offset, length).orElseThrow(() -> {
-			logger.warn("The bytes of '{}' in {} (blob {}) are missing from the {} engine", entry.key(), scope,
-					entry.blobId(), this.store.engine().value());
+		return this.store.open(blobId, offset, length).orElseThrow(() -> {
+			logger.warn("The bytes of '{}' in {} (blob {}) are missing from the {} engine", entry.key(), scope, blobId,
+					this.store.engine().value());
 			return new NotFoundException("The content of '" + entry.key() + "' is missing from the store");
 		});
 	}

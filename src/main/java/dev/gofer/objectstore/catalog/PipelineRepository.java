@@ -83,7 +83,7 @@ class PipelineRepository {
 		return this.jdbc.sql("SELECT id FROM pipelines WHERE id > :after ORDER BY id LIMIT :limit")
 			.param("after", afterId)
 			.param("limit", limit)
-			.query(Long.class)
+			.query((row, n) -> row.getLong(1))
 			.list();
 	}
 

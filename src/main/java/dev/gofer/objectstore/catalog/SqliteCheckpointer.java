@@ -118,10 +118,15 @@ class SqliteCheckpointer implements SmartLifecycle {
 	}
 
 	private Connection connection() throws SQLException {
-		if (this.connection == null) {
-			this.connection = SqliteCatalog.connect(this.url, this.properties.busyTimeout());
+		Connection open = this.connection;
+		if (open == null) {
+			if (this.url == null) {
+				throw new IllegalStateException("The catalog is not a SQLite database");
+			}
+			open = SqliteCatalog.connect(this.url, this.properties.busyTimeout());
+			this.connection = open;
 		}
-		return this.connection;
+		return open;
 	}
 
 	private void closeConnection() {

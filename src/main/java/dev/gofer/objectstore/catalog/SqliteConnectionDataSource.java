@@ -14,6 +14,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConnection;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -60,7 +61,7 @@ final class SqliteConnectionDataSource extends DelegatingDataSource {
 				new CachingConnection(connection, this.statementsPerConnection));
 	}
 
-	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+	private static @Nullable Object invoke(Object target, Method method, Object[] args) throws Throwable {
 		try {
 			return method.invoke(target, args);
 		}
@@ -84,7 +85,7 @@ final class SqliteConnectionDataSource extends DelegatingDataSource {
 		}
 
 		@Override
-		public synchronized Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+		public synchronized @Nullable Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
 			if (method.getName().equals("prepareStatement") && args.length == 1) {
 				String sql = (String) args[0];
 				PreparedStatement statement = this.idle.remove(sql);
@@ -159,7 +160,7 @@ final class SqliteConnectionDataSource extends DelegatingDataSource {
 		}
 
 		@Override
-		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+		public @Nullable Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
 			switch (method.getName()) {
 				case "close" -> {
 					if (!this.closed) {

@@ -1,5 +1,8 @@
 package dev.gofer.objectstore.cli;
 
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,8 +18,11 @@ class TokenListCommand extends ClientCommand {
 		GoferClient.Reply reply = client.call("GET", "/api/tokens");
 		switch (this.output.format(invocation)) {
 			case JSON -> invocation.out().println(reply.body().strip());
-			case PLAIN -> Json.objects(reply.json(), "tokens")
-				.forEach(token -> invocation.out().println(Json.string(token, "id")));
+			case PLAIN -> {
+				for (Map<String, @Nullable Object> token : Json.objects(reply.json(), "tokens")) {
+					invocation.out().println(Json.string(token, "id"));
+				}
+			}
 			case TABLE -> TokenInfo
 				.printTable(Json.objects(reply.json(), "tokens").stream().map(TokenInfo::of).toList(), invocation);
 		}

@@ -13,12 +13,20 @@ public abstract sealed class GoferException extends RuntimeException permits Inv
 		AlreadyExistsException, PreconditionFailedException, RunExpiredException, TooLargeException,
 		RangeNotSatisfiableException, UnavailableException, UnauthenticatedException, ForbiddenException {
 
+	private final String detail;
+
 	protected GoferException(String message) {
-		super(message);
+		this(message, null);
 	}
 
 	protected GoferException(String message, @Nullable Throwable cause) {
 		super(message, cause);
+		this.detail = message;
+	}
+
+	/** What a client is told: the message, which is never null. */
+	public String detail() {
+		return this.detail;
 	}
 
 }

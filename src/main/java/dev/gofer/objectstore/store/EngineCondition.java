@@ -2,6 +2,8 @@ package dev.gofer.objectstore.store;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -18,8 +20,11 @@ class EngineCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnEngine.class.getName());
-		Engine required = (Engine) attributes.get("value");
+		Map<String, @Nullable Object> attributes = metadata
+			.getAnnotationAttributes(ConditionalOnEngine.class.getName());
+		if (attributes == null || !(attributes.get("value") instanceof Engine required)) {
+			throw new IllegalStateException("@ConditionalOnEngine names no engine");
+		}
 		String configured = context.getEnvironment().getProperty(PROPERTY);
 		if (configured == null || configured.isBlank()) {
 			return new ConditionOutcome(required == Engine.DATABASE,
@@ -30,7 +35,7 @@ class EngineCondition extends SpringBootCondition {
 			return new ConditionOutcome(engine == required, PROPERTY + " is " + engine.value());
 		}
 		catch (IllegalArgumentException ex) {
-			return ConditionOutcome.noMatch(ex.getMessage());
+			return ConditionOutcome.noMatch(String.valueOf(ex.getMessage()));
 		}
 	}
 

@@ -72,10 +72,11 @@ class FilesystemObjectStore implements ObjectStore {
 
 	@Override
 	public long write(long blobId, InputStream content) throws IOException {
-		Path target = path(blobId);
+		Path directory = directory(blobId);
+		Path target = directory.resolve(name(blobId));
 		Path partial;
 		try {
-			Files.createDirectories(target.getParent());
+			Files.createDirectories(directory);
 			partial = Files.createTempFile(this.temporary, name(blobId) + ".", ".tmp");
 		}
 		catch (IOException ex) {
@@ -85,7 +86,7 @@ class FilesystemObjectStore implements ObjectStore {
 			long written = new Copy(content, channel).run();
 			force(channel);
 			move(partial, target);
-			syncDirectory(target.getParent());
+			syncDirectory(directory);
 			return written;
 		}
 	}
@@ -162,8 +163,14 @@ class FilesystemObjectStore implements ObjectStore {
 	}
 
 	Path path(long blobId) {
-		String name = name(blobId);
-		return this.root.resolve(name.substring(14)).resolve(name);
+		return directory(blobId).resolve(name(blobId));
+	}
+
+	/**
+	 * The fan-out directory of a blob: one of 256, by the last two hex digits of its id.
+	 */
+	private Path directory(long blobId) {
+		return this.root.resolve(name(blobId).substring(14));
 	}
 
 	private static String name(long blobId) {

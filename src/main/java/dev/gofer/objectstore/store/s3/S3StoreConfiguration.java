@@ -54,15 +54,19 @@ class S3StoreConfiguration {
 	@Bean
 	S3ObjectStore s3ObjectStore(S3Client client, ObjectStoreProperties properties) {
 		ObjectStoreProperties.S3 s3 = properties.s3();
-		S3ObjectStore store = new S3ObjectStore(client, s3.bucket(), s3.prefix(), (int) s3.partSize().toBytes());
+		String bucket = s3.bucket();
+		if (bucket == null) {
+			// ObjectStoreProperties' validation refuses this before any bean is created.
+			throw new IllegalStateException("gofer.object-store.s3.bucket is required");
+		}
+		S3ObjectStore store = new S3ObjectStore(client, bucket, s3.prefix(), (int) s3.partSize().toBytes());
 		try {
 			store.checkReachable();
 		}
 		catch (UnavailableException ex) {
-			throw new IllegalStateException(
-					"The S3 bucket '" + s3.bucket() + "' is not reachable"
-							+ (s3.endpoint() != null ? " at " + s3.endpoint() : "") + ": " + ex.getCause().getMessage(),
-					ex);
+			throw new IllegalStateException("The S3 bucket '" + s3.bucket() + "' is not reachable"
+					+ (s3.endpoint() != null ? " at " + s3.endpoint() : "") + ": "
+					+ (ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage()), ex);
 		}
 		return store;
 	}
