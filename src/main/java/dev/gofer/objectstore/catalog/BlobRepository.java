@@ -8,6 +8,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.gofer.objectstore.catalog.sqlite.WriteGate;
+
 /** The {@code blobs} table: the life of every blob id handed to the engine. */
 @Repository
 class BlobRepository {

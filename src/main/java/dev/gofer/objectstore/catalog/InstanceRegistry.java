@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.gofer.objectstore.catalog.sqlite.WriteGate;
+
 /**
  * This service instance's identity and heartbeat. Pending uploads carry their instance's
  * id; once its heartbeat goes stale (the process died), the sweep takes them as

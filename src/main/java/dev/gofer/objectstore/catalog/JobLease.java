@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.gofer.objectstore.catalog.sqlite.WriteGate;
+
 /**
  * Lets one replica of several run a scheduled job per interval: the first to take the
  * job's lease runs it, the others skip until the lease runs out. The lease lives in the

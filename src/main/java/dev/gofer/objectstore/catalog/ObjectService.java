@@ -32,7 +32,7 @@ public class ObjectService {
 
 	private final ObjectCatalog catalog;
 
-	private final CommitBatcher commits;
+	private final CatalogWriter commits;
 
 	private final BlobRepository blobs;
 
@@ -50,7 +50,7 @@ public class ObjectService {
 	 */
 	private final int inlineThreshold;
 
-	ObjectService(ObjectCatalog catalog, CommitBatcher commits, BlobRepository blobs, ObjectStore store,
+	ObjectService(ObjectCatalog catalog, CatalogWriter commits, BlobRepository blobs, ObjectStore store,
 			InstanceRegistry instance, Limits limits, Clock clock, ObjectStoreProperties properties) {
 		this.catalog = catalog;
 		this.commits = commits;

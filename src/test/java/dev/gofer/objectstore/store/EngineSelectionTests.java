@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
-import dev.gofer.objectstore.catalog.WriteGate;
+import dev.gofer.objectstore.catalog.sqlite.WriteGate;
 import dev.gofer.objectstore.support.S3Server;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.gofer.objectstore.catalog.WriteGate;
 import dev.gofer.objectstore.error.UnavailableException;
+import dev.gofer.objectstore.store.DatabaseWriteTurn;
 import dev.gofer.objectstore.store.Engine;
 import dev.gofer.objectstore.store.ObjectStore;
 
@@ -43,11 +43,11 @@ class DatabaseObjectStore implements ObjectStore {
 
 	private final JdbcClient jdbc;
 
-	private final WriteGate gate;
+	private final DatabaseWriteTurn gate;
 
 	private final int chunkSize;
 
-	DatabaseObjectStore(JdbcClient jdbc, WriteGate gate, int chunkSize) {
+	DatabaseObjectStore(JdbcClient jdbc, DatabaseWriteTurn gate, int chunkSize) {
 		this.jdbc = jdbc;
 		this.gate = gate;
 		this.chunkSize = chunkSize;

@@ -4,8 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.gofer.objectstore.catalog.WriteGate;
 import dev.gofer.objectstore.store.ConditionalOnEngine;
+import dev.gofer.objectstore.store.DatabaseWriteTurn;
 import dev.gofer.objectstore.store.Engine;
 import dev.gofer.objectstore.store.ObjectStore;
 import dev.gofer.objectstore.store.ObjectStoreHealthIndicator;
@@ -17,7 +17,7 @@ import dev.gofer.objectstore.store.ObjectStoreProperties;
 class DatabaseStoreConfiguration {
 
 	@Bean
-	DatabaseObjectStore databaseObjectStore(JdbcClient jdbc, WriteGate gate, ObjectStoreProperties properties) {
+	DatabaseObjectStore databaseObjectStore(JdbcClient jdbc, DatabaseWriteTurn gate, ObjectStoreProperties properties) {
 		return new DatabaseObjectStore(jdbc, gate, (int) properties.database().chunkSize().toBytes());
 	}
 

@@ -13,7 +13,7 @@ import org.sqlite.SQLiteDataSource;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.gofer.objectstore.catalog.WriteGate;
+import dev.gofer.objectstore.catalog.sqlite.WriteGate;
 import dev.gofer.objectstore.store.ObjectStore;
 import dev.gofer.objectstore.store.ObjectStoreContractTests;
 import dev.gofer.objectstore.support.PostgresServer;

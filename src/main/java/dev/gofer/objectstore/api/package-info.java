@@ -1,4 +1,0 @@
-@NullMarked
-package dev.gofer.objectstore.api;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gofer.objectstore.catalog.sqlite;
+
+import org.jspecify.annotations.NullMarked;

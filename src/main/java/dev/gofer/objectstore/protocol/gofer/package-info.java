@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gofer.objectstore.protocol.gofer;
+
+import org.jspecify.annotations.NullMarked;

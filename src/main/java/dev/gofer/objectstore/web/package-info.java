@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gofer.objectstore.web;
+
+import org.jspecify.annotations.NullMarked;
