@@ -22,17 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import dev.gofer.objectstore.error.AlreadyExistsException;
-import dev.gofer.objectstore.error.ForbiddenException;
 import dev.gofer.objectstore.error.GoferException;
-import dev.gofer.objectstore.error.InvalidInputException;
-import dev.gofer.objectstore.error.NotFoundException;
-import dev.gofer.objectstore.error.PreconditionFailedException;
-import dev.gofer.objectstore.error.RangeNotSatisfiableException;
-import dev.gofer.objectstore.error.RunExpiredException;
-import dev.gofer.objectstore.error.TooLargeException;
-import dev.gofer.objectstore.error.UnauthenticatedException;
-import dev.gofer.objectstore.error.UnavailableException;
 
 /**
  * The one place where failures become HTTP responses: RFC 9457 problem details whose
@@ -47,29 +37,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(GoferException.class)
 	@Nullable ResponseEntity<ProblemDetail> handleGofer(GoferException ex, HttpServletRequest request,
 			HttpServletResponse response) {
-		HttpStatus status = switch (ex) {
-			case InvalidInputException e -> HttpStatus.BAD_REQUEST;
-			case NotFoundException e -> HttpStatus.NOT_FOUND;
-			case AlreadyExistsException e -> HttpStatus.CONFLICT;
-			case RunExpiredException e -> HttpStatus.GONE;
-			case PreconditionFailedException e -> HttpStatus.PRECONDITION_FAILED;
-			case TooLargeException e -> HttpStatus.CONTENT_TOO_LARGE;
-			case RangeNotSatisfiableException e -> HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE;
-			case UnavailableException e -> HttpStatus.SERVICE_UNAVAILABLE;
-			case UnauthenticatedException e -> HttpStatus.UNAUTHORIZED;
-			case ForbiddenException e -> HttpStatus.FORBIDDEN;
-		};
-		HttpHeaders headers = new HttpHeaders();
-		if (ex instanceof RangeNotSatisfiableException range) {
-			headers.set(HttpHeaders.CONTENT_RANGE, "bytes */" + range.size());
-		}
-		if (ex instanceof UnauthenticatedException) {
-			headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		}
-		if (ex instanceof TooLargeException) {
-			// The rest of the body is not worth reading: let the client stop sending it.
-			headers.setConnection("close");
-		}
+		HttpStatus status = ErrorStatus.of(ex);
+		HttpHeaders headers = ErrorStatus.headers(ex, "Bearer");
 		return problem(status, ex.detail(), headers, ex, request, response);
 	}
 
