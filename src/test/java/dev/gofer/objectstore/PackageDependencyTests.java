@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The package rules the README's layout promises, checked on the sources' imports:
- * protocols are adapters over the catalog's services, engines know nothing of the
- * catalog.
+ * protocols are adapters over the catalog's services (the cache protocols over the cache
+ * plumbing, which imports no protocol), engines know nothing of the catalog.
  */
 class PackageDependencyTests {
 
@@ -39,6 +39,35 @@ class PackageDependencyTests {
 				if (otherProtocol || engineOrSql) {
 					violations.add(source.path() + " imports " + imported);
 				}
+			}
+		}
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void theCachePlumbingImportsNoProtocolNorAnEngineNorTheCatalogsSql() throws IOException {
+		// Every cache protocol builds on the cache package, so it must stay below them.
+		List<String> violations = new ArrayList<>();
+		for (Source source : sources("cache")) {
+			for (String imported : source.imports()) {
+				if (imported.startsWith("dev.gofer.objectstore.protocol.")
+						|| imported.startsWith("dev.gofer.objectstore.store.")
+						|| imported.startsWith("dev.gofer.objectstore.catalog.sqlite.")
+						|| imported.startsWith("org.springframework.jdbc") || imported.startsWith("java.sql")) {
+					violations.add(source.path() + " imports " + imported);
+				}
+			}
+		}
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void cacheProtocolsUseTheCachePlumbingNotTheObjectServiceDirectly() throws IOException {
+		List<String> violations = new ArrayList<>();
+		for (Source source : sources("protocol")) {
+			if (!source.subpackage().equals("gofer")
+					&& source.imports().contains("dev.gofer.objectstore.catalog.ObjectService")) {
+				violations.add(source.path() + " imports the ObjectService; use cache.CacheStore");
 			}
 		}
 		assertThat(violations).isEmpty();

@@ -14,16 +14,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminToken the bootstrap admin token (env {@code GOFER_AUTH_ADMIN_TOKEN}); when
  * unset, one is generated on first start into an owner-only file in the data directory
  * @param runTokenLifetime how long a run token lives when its request names no expiry
+ * @param tokenCacheTtl how long a checked token is remembered, so that requests do not
+ * each cost a catalog query; a token revoked on another replica is still accepted by this
+ * one for up to this long (on the replica that revokes it, never); {@code 0s} turns the
+ * cache off
  */
 @ConfigurationProperties("gofer.auth")
 public record AuthProperties(@DefaultValue("true") boolean enabled, @Nullable String adminToken,
-		@DefaultValue("24h") Duration runTokenLifetime) {
+		@DefaultValue("24h") Duration runTokenLifetime, @DefaultValue("10s") Duration tokenCacheTtl) {
 
 	@Override
 	public String toString() {
 		// The admin token must never reach a log through this record.
 		return "AuthProperties[enabled=" + this.enabled + ", adminToken=" + (this.adminToken == null ? "unset" : "***")
-				+ ", runTokenLifetime=" + this.runTokenLifetime + "]";
+				+ ", runTokenLifetime=" + this.runTokenLifetime + ", tokenCacheTtl=" + this.tokenCacheTtl + "]";
 	}
 
 }

@@ -17,9 +17,11 @@ import dev.gofer.objectstore.error.InvalidInputException;
 
 /**
  * Decides whether the caller's token allows the endpoint's {@link Requires} action on the
- * resource named by the request path. Runs after the handler is chosen and before it is
- * called, so an unknown route is still a 404 and a refused upload is refused before its
- * body is read.
+ * resource the request names: by the path variables {@code namespace_id},
+ * {@code pipeline_id}, {@code run_id} and {@code extension_id}, or as a controller that
+ * {@link NamesResource} says. Runs for {@code /api/**} and {@code /cache/**} after the
+ * handler is chosen and before it is called, so an unknown route is still a 404 and a
+ * refused upload is refused before its body is read.
  */
 class AuthorizationInterceptor implements HandlerInterceptor {
 
@@ -27,7 +29,7 @@ class AuthorizationInterceptor implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(handler instanceof HandlerMethod method) || !request.getRequestURI().startsWith("/api/")) {
+		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
 		Caller caller = (Caller) request.getAttribute(Caller.ATTRIBUTE);
@@ -43,7 +45,8 @@ class AuthorizationInterceptor implements HandlerInterceptor {
 		if (rule.adminOnly()) {
 			throw new ForbiddenException("Only the admin token may call this endpoint");
 		}
-		Resource resource = resource(request);
+		Resource resource = method.getBean() instanceof NamesResource named ? named.resource(request)
+				: resource(request);
 		if (!caller.allows(rule.value(), resource)) {
 			throw new ForbiddenException(
 					"The token does not allow '" + rule.value().value() + "' on " + describe(resource));

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * The action an API endpoint needs, on the resource its path names (a pipeline, a run, an
- * extension, or the service). An {@code /api} endpoint without this annotation is refused
- * to everyone but the admin: a forgotten rule denies, never allows.
+ * extension, or the service). An {@code /api} or {@code /cache} endpoint without this
+ * annotation is refused to everyone but the admin: a forgotten rule denies, never allows.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.gofer.objectstore.catalog.PipelineName;
 import dev.gofer.objectstore.error.InvalidInputException;
@@ -36,11 +38,14 @@ public class TokenService {
 
 	private final Clock clock;
 
+	private final TokenCache cache;
+
 	TokenService(TokenRepository tokens, AdminToken admin, AuthProperties properties, Clock clock) {
 		this.tokens = tokens;
 		this.admin = admin;
 		this.properties = properties;
 		this.clock = clock;
+		this.cache = new TokenCache(properties.tokenCacheTtl());
 	}
 
 	@Transactional
@@ -76,8 +81,19 @@ public class TokenService {
 
 	@Transactional
 	public void revoke(String id) {
+		this.cache.forget(id);
 		if (!this.tokens.delete(id)) {
 			throw new NotFoundException("No token with id '" + printable(id) + "'");
+		}
+		// Once more after the commit: a request checked meanwhile may have cached the row
+		// that this transaction was deleting.
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					TokenService.this.cache.forget(id);
+				}
+			});
 		}
 	}
 
@@ -90,7 +106,7 @@ public class TokenService {
 			return new Caller.Admin();
 		}
 		String id = Secrets.idOf(secret);
-		Optional<TokenRepository.Stored> stored = id == null ? Optional.empty() : this.tokens.find(id);
+		Optional<TokenRepository.Stored> stored = id == null ? Optional.empty() : find(id);
 		// Hash and compare even when the id is unknown, so timing does not tell ids
 		// apart.
 		byte[] presented = Secrets.sha256(secret);
@@ -103,6 +119,17 @@ public class TokenService {
 			throw new UnauthenticatedException("The bearer token has expired");
 		}
 		return new Caller.Holder(token);
+	}
+
+	/** The stored token, from the cache while it is fresh, else from the catalog. */
+	private Optional<TokenRepository.Stored> find(String id) {
+		TokenRepository.Stored cached = this.cache.get(id);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<TokenRepository.Stored> stored = this.tokens.find(id);
+		stored.ifPresent(token -> this.cache.put(id, token));
+		return stored;
 	}
 
 	private IssuedToken issue(List<Glob> namespaces, List<Glob> pipelines, Set<Action> actions, @Nullable Long runId,

@@ -3,12 +3,18 @@ package dev.gofer.objectstore.catalog;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Changes to a pipeline's limits. For each limit: not given keeps the current setting,
- * given as null returns to the configured default, a value overrides it.
+ * Changes to a pipeline's limits and eviction order. For each: not given keeps the
+ * current setting, given as null returns to the default, a value overrides it.
  */
-public record LimitPatch(Field<Integer> objectLimit, Field<Long> byteLimit, Field<Integer> runObjectExpiry) {
+public record LimitPatch(Field<Integer> objectLimit, Field<Long> byteLimit, Field<Integer> runObjectExpiry,
+		Field<Eviction> eviction) {
 
-	/** One limit's change. */
+	/** Changes to the limits only, keeping the eviction order. */
+	public LimitPatch(Field<Integer> objectLimit, Field<Long> byteLimit, Field<Integer> runObjectExpiry) {
+		this(objectLimit, byteLimit, runObjectExpiry, Field.keep());
+	}
+
+	/** One setting's change. */
 	public record Field<T>(boolean given, @Nullable T value) {
 
 		public static <T> Field<T> keep() {

@@ -8,29 +8,43 @@ import org.springframework.util.unit.DataSize;
 import dev.gofer.objectstore.store.ObjectStoreProperties;
 
 /**
- * Resolves a pipeline's effective limits: its own overrides, else the configured
- * defaults.
+ * Resolves a pipeline's effective limits: its own overrides, else the defaults of its
+ * origin (the object store's for pipelines of Gofer's API, the cache's for those first
+ * written by a cache protocol).
  */
 @Component
 class Limits {
 
 	private final ObjectStoreProperties properties;
 
-	Limits(ObjectStoreProperties properties) {
+	private final CacheDefaults cache;
+
+	Limits(ObjectStoreProperties properties, CacheDefaults cache) {
 		this.properties = properties;
+		this.cache = cache;
 	}
 
 	int objectLimit(PipelineRow row) {
-		return row.objectLimit() != null ? row.objectLimit() : this.properties.pipelineObjectLimit();
+		if (row.objectLimit() != null) {
+			return row.objectLimit();
+		}
+		return row.origin() == PipelineOrigin.CACHE ? this.cache.objectLimit() : this.properties.pipelineObjectLimit();
 	}
 
 	@Nullable Long byteLimit(PipelineRow row) {
-		return row.byteLimit() != null ? row.byteLimit() : defaultByteLimit();
+		return row.byteLimit() != null ? row.byteLimit() : defaultByteLimit(row.origin());
 	}
 
-	@Nullable Long defaultByteLimit() {
-		DataSize limit = this.properties.pipelineByteLimit();
+	@Nullable Long defaultByteLimit(PipelineOrigin origin) {
+		DataSize limit = origin == PipelineOrigin.CACHE ? this.cache.byteLimit() : this.properties.pipelineByteLimit();
 		return limit != null ? limit.toBytes() : null;
+	}
+
+	Eviction eviction(PipelineRow row) {
+		if (row.eviction() != null) {
+			return row.eviction();
+		}
+		return row.origin() == PipelineOrigin.CACHE ? this.cache.eviction() : Eviction.OLDEST;
 	}
 
 	int runObjectExpiry(PipelineRow row) {

@@ -63,9 +63,10 @@ public class ObjectCatalog {
 	 * Refuses, before any byte is uploaded, a write that its commit would refuse anyway.
 	 * The commit checks again: things may change while the upload streams.
 	 * @param declaredSize the request's Content-Length, or -1 when unknown
+	 * @param origin the origin of a pipeline the write would create, for its defaults
 	 */
-	void precheck(Scope scope, String key, WriteRules rules, long declaredSize) {
-		checkSize(scope, declaredSize);
+	void precheck(Scope scope, String key, WriteRules rules, long declaredSize, PipelineOrigin origin) {
+		checkSize(scope, declaredSize, origin);
 		if (scope instanceof Scope.Run run) {
 			this.runs.checkWritable(run.pipeline(), run.runId());
 		}
@@ -79,15 +80,17 @@ public class ObjectCatalog {
 	 * the pipeline's limits, in one transaction. The object's bytes are a fully written
 	 * blob of the engine, or are in {@code content} itself for an inline object.
 	 * @param content the object; its creation time is set here
+	 * @param origin the origin the pipeline gets if this creates it
 	 */
 	@Transactional
-	public CommitResult commit(Scope scope, String key, ObjectEntry content, WriteRules rules) {
+	public CommitResult commit(Scope scope, String key, ObjectEntry content, WriteRules rules, PipelineOrigin origin) {
 		long now = this.clock.millis();
 		// The pipeline's byte limit is checked below, on the row this transaction locks.
 		checkMaxSize(content.size());
 		PipelineRow pipeline = switch (scope) {
-			case Scope.Pipeline p -> this.pipelines.lockOrCreate(p.pipeline());
-			case Scope.Run r -> this.runs.prepareWrite(this.pipelines.lockOrCreate(r.pipeline()), r.runId(), now);
+			case Scope.Pipeline p -> this.pipelines.lockOrCreate(p.pipeline(), origin);
+			case Scope.Run r ->
+				this.runs.prepareWrite(this.pipelines.lockOrCreate(r.pipeline(), origin), r.runId(), now);
 			case Scope.Extension e -> null;
 		};
 		if (pipeline != null && scope instanceof Scope.Pipeline) {
@@ -123,6 +126,16 @@ public class ObjectCatalog {
 		return new CommitResult(entry, current.isPresent(), evicted);
 	}
 
+	/**
+	 * Writes the last uses that reads recorded, in one transaction. Objects gone since
+	 * are skipped.
+	 * @return how many objects' last use moved forward
+	 */
+	@Transactional
+	int recordUses(List<LastUseTracker.Use> uses) {
+		return this.objects.touch(uses);
+	}
+
 	/** Removes an object; the bytes of one in the engine are reclaimed later. */
 	@Transactional
 	public void delete(Scope scope, String key) {
@@ -150,12 +163,12 @@ public class ObjectCatalog {
 		}
 	}
 
-	private void checkSize(Scope scope, long size) {
+	private void checkSize(Scope scope, long size, PipelineOrigin origin) {
 		checkMaxSize(size);
 		if (size > 0 && scope instanceof Scope.Pipeline p) {
 			Long byteLimit = this.pipelines.find(p.pipeline())
 				.map(this.limits::byteLimit)
-				.orElseGet(this.limits::defaultByteLimit);
+				.orElseGet(() -> this.limits.defaultByteLimit(origin));
 			if (byteLimit != null && size > byteLimit) {
 				throw tooLargeForPipeline(scope, size, byteLimit);
 			}

@@ -79,29 +79,55 @@ class ObjectRepository {
 	}
 
 	/**
-	 * The oldest objects of a scope, leaving out one row (the object a write just made).
-	 * The limit is written into the statement rather than bound: with a bound limit
-	 * SQLite ran this query, which every write to a full pipeline makes, about four times
-	 * slower (18 against 4 µs) with the same plan, about what compiling it afresh each
-	 * time costs. In the steady state eviction asks for one object (otherwise 16, or what
-	 * a lowered limit leaves over), so few distinct statements are compiled and cached.
+	 * The objects of a scope that eviction takes first, leaving out one row (the object a
+	 * write just made): the oldest by {@code created}, or the least recently used. The
+	 * limit is written into the statement rather than bound: with a bound limit SQLite
+	 * ran this query, which every write to a full pipeline makes, about four times slower
+	 * (18 against 4 µs) with the same plan, about what compiling it afresh each time
+	 * costs. In the steady state eviction asks for one object (otherwise 16, or what a
+	 * lowered limit leaves over), so few distinct statements are compiled and cached.
 	 */
-	List<StoredObject> oldest(Scope scope, long exceptId, int limit) {
+	List<StoredObject> evictionCandidates(Scope scope, Eviction order, long exceptId, int limit) {
 		Assert.isTrue(limit > 0, "limit must be positive");
-		return this.jdbc.sql("SELECT " + COLUMNS + """
-				 FROM objects WHERE scope = :scope AND id <> :exceptId
-				ORDER BY created, id LIMIT\s""" + limit)
+		// "run_id IS NULL" lets the planner use objects_by_use, which holds pipeline
+		// objects only.
+		String sql = switch (order) {
+			case OLDEST -> " FROM objects WHERE scope = :scope AND id <> :exceptId ORDER BY created, id LIMIT ";
+			case LRU -> " FROM objects WHERE scope = :scope AND run_id IS NULL AND id <> :exceptId"
+					+ " ORDER BY last_used, id LIMIT ";
+		};
+		return this.jdbc.sql("SELECT " + COLUMNS + sql + limit)
 			.param("scope", scope.catalogKey())
 			.param("exceptId", exceptId)
 			.query(ObjectRepository::map)
 			.list();
 	}
 
+	/**
+	 * Moves the last use of objects forward to the recorded times; a later use already
+	 * written (by a write, or another replica) is kept.
+	 * @return how many objects changed
+	 */
+	int touch(List<LastUseTracker.Use> uses) {
+		int changed = 0;
+		for (LastUseTracker.Use use : uses) {
+			changed += this.jdbc.sql("""
+					UPDATE objects SET last_used = :at
+					WHERE scope = :scope AND object_key = :key AND last_used < :at""")
+				.param("at", use.at())
+				.param("scope", use.scope())
+				.param("key", use.key())
+				.update();
+		}
+		return changed;
+	}
+
 	long insert(Scope scope, @Nullable Long pipelineRef, @Nullable Long runId, ObjectEntry entry) {
 		return this.jdbc.sql("""
 				INSERT INTO objects (scope, pipeline_ref, run_id, object_key, size, sha256, content_type, created,
-				                     blob_id, content)
-				VALUES (:scope, :pipelineRef, :runId, :key, :size, :sha256, :contentType, :created, :blobId, :content)
+				                     last_used, blob_id, content)
+				VALUES (:scope, :pipelineRef, :runId, :key, :size, :sha256, :contentType, :created, :created, :blobId,
+				        :content)
 				RETURNING id""")
 			.param("scope", scope.catalogKey())
 			.param("pipelineRef", pipelineRef)

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,6 +45,8 @@ public class ObjectService {
 
 	private final Clock clock;
 
+	private final LastUseTracker lastUses;
+
 	/**
 	 * Objects smaller than this are kept in their catalog row; larger ones go to the
 	 * engine.
@@ -51,7 +54,9 @@ public class ObjectService {
 	private final int inlineThreshold;
 
 	ObjectService(ObjectCatalog catalog, CatalogWriter commits, BlobRepository blobs, ObjectStore store,
-			InstanceRegistry instance, Limits limits, Clock clock, ObjectStoreProperties properties) {
+			InstanceRegistry instance, Limits limits, Clock clock, ObjectStoreProperties properties,
+			LastUseTracker lastUses) {
+		this.lastUses = lastUses;
 		this.catalog = catalog;
 		this.commits = commits;
 		this.blobs = blobs;
@@ -63,31 +68,42 @@ public class ObjectService {
 	}
 
 	/**
-	 * Stores {@code body} under {@code key}.
+	 * Stores {@code body} under {@code key}, for Gofer's API.
 	 * @param declaredSize the request's Content-Length, or -1 when unknown
 	 * @throws IOException when reading {@code body} fails (the client went away)
 	 */
 	public CommitResult put(Scope scope, String key, InputStream body, long declaredSize, String contentType,
 			WriteRules rules) throws IOException {
+		return put(scope, key, body, new Upload(declaredSize, contentType, rules, PipelineOrigin.API, null));
+	}
+
+	/**
+	 * Stores {@code body} under {@code key} as {@code upload} says.
+	 * @throws IOException when reading {@code body} fails (the client went away)
+	 */
+	public CommitResult put(Scope scope, String key, InputStream body, Upload upload) throws IOException {
+		long declaredSize = upload.declaredSize();
 		if (declaredSize < 0 || declaredSize >= this.inlineThreshold) {
 			// Worth refusing before the body streams in. A body announced as small is
-			// read whole
-			// first, and the commit checks everything again anyway.
-			this.catalog.precheck(scope, key, rules, declaredSize);
+			// read whole first, and the commit checks everything again anyway.
+			this.catalog.precheck(scope, key, upload.rules(), declaredSize, upload.origin());
 		}
 		MeasuringInputStream measured = new MeasuringInputStream(body, this.limits.maxObjectSize());
 		byte[] head = measured.readNBytes(this.inlineThreshold);
 		if (head.length < this.inlineThreshold) {
 			// The whole object, and small: its bytes go into its catalog row, in the
-			// commit's
-			// one transaction, with nothing to clean up if that fails.
-			return commit(scope, key, ObjectEntry.inline(key, head, measured.sha256(), contentType), rules);
+			// commit's one transaction, with nothing to clean up if that fails.
+			String sha256 = measured.sha256();
+			upload.verify(sha256);
+			return commit(scope, key, ObjectEntry.inline(key, head, sha256, upload.contentType()), upload);
 		}
 		long blobId = this.blobs.createPending(this.instance.id(), this.clock.millis());
 		try {
 			this.store.write(blobId, new SequenceInputStream(new ByteArrayInputStream(head), measured));
-			return commit(scope, key,
-					ObjectEntry.inEngine(key, measured.count(), measured.sha256(), contentType, blobId), rules);
+			String sha256 = measured.sha256();
+			upload.verify(sha256);
+			return commit(scope, key, ObjectEntry.inEngine(key, measured.count(), sha256, upload.contentType(), blobId),
+					upload);
 		}
 		catch (IOException | RuntimeException ex) {
 			discard(blobId);
@@ -100,28 +116,47 @@ public class ObjectService {
 	 * no row to lock (an extension's) won the race for the key: the retry then sees that
 	 * write and replaces it, or refuses as the rules say.
 	 */
-	private CommitResult commit(Scope scope, String key, ObjectEntry content, WriteRules rules) {
+	private CommitResult commit(Scope scope, String key, ObjectEntry content, Upload upload) {
 		try {
-			return this.commits.call(() -> this.catalog.commit(scope, key, content, rules));
+			return this.commits.call(() -> this.catalog.commit(scope, key, content, upload.rules(), upload.origin()));
 		}
 		catch (DuplicateKeyException ex) {
-			return this.commits.call(() -> this.catalog.commit(scope, key, content, rules));
+			return this.commits.call(() -> this.catalog.commit(scope, key, content, upload.rules(), upload.origin()));
 		}
 	}
 
 	/**
 	 * The object under {@code key}, with the bytes of an inline object, for a download.
+	 * Counts as a use of a pipeline object, for LRU eviction.
 	 */
 	public ObjectEntry get(Scope scope, String key) {
-		return this.catalog.find(scope, key).orElseThrow(() -> notFound(scope, key));
+		return find(scope, key).orElseThrow(() -> notFound(scope, key));
+	}
+
+	/** Like {@link #get}, empty when there is no such object. */
+	public Optional<ObjectEntry> find(Scope scope, String key) {
+		return used(scope, this.catalog.find(scope, key));
 	}
 
 	/**
 	 * The object under {@code key} without its bytes, for an answer without a body
-	 * (HEAD).
+	 * (HEAD). Counts as a use, as a download does: tools ask whether an entry exists
+	 * because they rely on it.
 	 */
 	public ObjectEntry describe(Scope scope, String key) {
-		return this.catalog.describe(scope, key).orElseThrow(() -> notFound(scope, key));
+		return findDescription(scope, key).orElseThrow(() -> notFound(scope, key));
+	}
+
+	/** Like {@link #describe}, empty when there is no such object. */
+	public Optional<ObjectEntry> findDescription(Scope scope, String key) {
+		return used(scope, this.catalog.describe(scope, key));
+	}
+
+	private Optional<ObjectEntry> used(Scope scope, Optional<ObjectEntry> entry) {
+		if (entry.isPresent() && scope instanceof Scope.Pipeline pipeline) {
+			this.lastUses.record(pipeline, entry.get().key(), this.clock.millis());
+		}
+		return entry;
 	}
 
 	private static NotFoundException notFound(Scope scope, String key) {

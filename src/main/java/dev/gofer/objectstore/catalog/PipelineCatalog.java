@@ -37,17 +37,18 @@ public class PipelineCatalog {
 	}
 
 	/**
-	 * Changes a pipeline's limits, creating it if needed, and applies them at once: a
-	 * lowered limit evicts or expires before this returns.
+	 * Changes a pipeline's limits and eviction order, creating it if needed (as a
+	 * pipeline of Gofer's API), and applies them at once: a lowered limit evicts or
+	 * expires before this returns.
 	 */
 	@Transactional
 	public PipelineSummary update(PipelineName name, LimitPatch patch) {
 		requirePositive("object_limit", patch.objectLimit().value());
 		requirePositive("byte_limit", patch.byteLimit().value());
 		requirePositive("run_object_expiry", patch.runObjectExpiry().value());
-		PipelineRow row = this.pipelines.lockOrCreate(name);
+		PipelineRow row = this.pipelines.lockOrCreate(name, PipelineOrigin.API);
 		row = row.withLimits(patch.objectLimit().applyTo(row.objectLimit()), patch.byteLimit().applyTo(row.byteLimit()),
-				patch.runObjectExpiry().applyTo(row.runObjectExpiry()));
+				patch.runObjectExpiry().applyTo(row.runObjectExpiry()), patch.eviction().applyTo(row.eviction()));
 		row = enforce(row);
 		return summary(row);
 	}
@@ -83,7 +84,8 @@ public class PipelineCatalog {
 
 	PipelineSummary summary(PipelineRow row) {
 		return new PipelineSummary(row.name(), this.limits.objectLimit(row), this.limits.byteLimit(row),
-				this.limits.runObjectExpiry(row), row.objectCount(), row.bytes(), row.latestRunId());
+				this.limits.runObjectExpiry(row), row.objectCount(), row.bytes(), row.latestRunId(),
+				this.limits.eviction(row));
 	}
 
 	private static void requirePositive(String field, @Nullable Number value) {

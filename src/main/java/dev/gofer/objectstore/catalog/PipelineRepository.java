@@ -2,6 +2,7 @@ package dev.gofer.objectstore.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ class PipelineRepository {
 
 	private static final String COLUMNS = """
 			id, namespace_id, pipeline_id, object_limit, byte_limit, run_object_expiry,
-			latest_run_id, expired_through, object_count, bytes""";
+			latest_run_id, expired_through, object_count, bytes, eviction, origin""";
 
 	private final JdbcClient jdbc;
 
@@ -37,14 +38,17 @@ class PipelineRepository {
 	 * transaction: the no-op update takes PostgreSQL's row lock, so writers to one
 	 * pipeline queue up there, on every replica; SQLite's immediate transactions already
 	 * serialize all writers.
+	 * @param origin recorded when this creates the pipeline; an existing one keeps its
+	 * own
 	 */
-	PipelineRow lockOrCreate(PipelineName name) {
+	PipelineRow lockOrCreate(PipelineName name, PipelineOrigin origin) {
 		return this.jdbc.sql("""
-				INSERT INTO pipelines (namespace_id, pipeline_id) VALUES (:ns, :p)
+				INSERT INTO pipelines (namespace_id, pipeline_id, origin) VALUES (:ns, :p, :origin)
 				ON CONFLICT (namespace_id, pipeline_id) DO UPDATE SET object_count = pipelines.object_count
 				RETURNING """ + " " + COLUMNS)
 			.param("ns", name.namespaceId())
 			.param("p", name.pipelineId())
+			.param("origin", origin.value())
 			.query(PipelineRepository::map)
 			.single();
 	}
@@ -57,12 +61,14 @@ class PipelineRepository {
 			.optional();
 	}
 
-	/** Writes the fields that writes change: counters, runs and limits. */
+	/** Writes the fields that writes change: counters, runs, limits and eviction. */
 	void save(PipelineRow row) {
+		Eviction eviction = row.eviction();
 		this.jdbc.sql("""
 				UPDATE pipelines SET object_limit = :objectLimit, byte_limit = :byteLimit,
 				    run_object_expiry = :runObjectExpiry, latest_run_id = :latestRunId,
-				    expired_through = :expiredThrough, object_count = :objectCount, bytes = :bytes
+				    expired_through = :expiredThrough, object_count = :objectCount, bytes = :bytes,
+				    eviction = :eviction
 				WHERE id = :id""")
 			.param("objectLimit", row.objectLimit())
 			.param("byteLimit", row.byteLimit())
@@ -71,6 +77,7 @@ class PipelineRepository {
 			.param("expiredThrough", row.expiredThrough())
 			.param("objectCount", row.objectCount())
 			.param("bytes", row.bytes())
+			.param("eviction", eviction == null ? null : eviction.value(), Types.VARCHAR)
 			.param("id", row.id())
 			.update();
 	}
@@ -92,7 +99,11 @@ class PipelineRepository {
 				new PipelineName(rs.getString("namespace_id"), rs.getString("pipeline_id")),
 				nullableInt(rs, "object_limit"), nullableLong(rs, "byte_limit"), nullableInt(rs, "run_object_expiry"),
 				nullableLong(rs, "latest_run_id"), rs.getLong("expired_through"), rs.getLong("object_count"),
-				rs.getLong("bytes"));
+				rs.getLong("bytes"), eviction(rs.getString("eviction")), PipelineOrigin.of(rs.getString("origin")));
+	}
+
+	private static @Nullable Eviction eviction(@Nullable String value) {
+		return value == null ? null : Eviction.parse(value);
 	}
 
 	private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {

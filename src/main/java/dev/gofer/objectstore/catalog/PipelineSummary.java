@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * @param objectCount pipeline objects held now
  * @param bytes total size of the pipeline objects held now
  * @param latestRunId the highest run registered, null before the first
+ * @param eviction which objects go first when the pipeline is over a limit
  */
 public record PipelineSummary(PipelineName name, int objectLimit, @Nullable Long byteLimit, int runObjectExpiry,
-		long objectCount, long bytes, @Nullable Long latestRunId) {
+		long objectCount, long bytes, @Nullable Long latestRunId, Eviction eviction) {
 
 }

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies a pipeline's limits inside the caller's transaction, on a row the caller has
- * locked: evicts the oldest pipeline objects beyond the count and byte limits, and
- * expires the objects of runs outside the expiry window. Both touch only the rows they
- * remove, so their cost grows with what is removed, not with what the pipeline holds.
+ * locked: evicts pipeline objects (oldest or least recently used first) beyond the count
+ * and byte limits, and expires the objects of runs outside the expiry window. Both touch
+ * only the rows they remove, so their cost grows with what is removed, not with what the
+ * pipeline holds.
  */
 @Component
 class RetentionRules {
@@ -27,22 +28,30 @@ class RetentionRules {
 
 	private final RetentionMetrics metrics;
 
-	RetentionRules(ObjectRepository objects, BlobRepository blobs, Limits limits, RetentionMetrics metrics) {
+	private final LastUseTracker lastUses;
+
+	RetentionRules(ObjectRepository objects, BlobRepository blobs, Limits limits, RetentionMetrics metrics,
+			LastUseTracker lastUses) {
 		this.objects = objects;
+		this.lastUses = lastUses;
 		this.blobs = blobs;
 		this.limits = limits;
 		this.metrics = metrics;
 	}
 
 	/**
-	 * The outcome of applying limits: the updated row and the evicted keys, oldest first.
+	 * The outcome of applying limits: the updated row and the evicted keys, first evicted
+	 * first.
 	 */
 	record Applied(PipelineRow row, List<String> evicted) {
 
 	}
 
 	/**
-	 * Evicts pipeline objects, oldest first, until the pipeline is within its limits.
+	 * Evicts pipeline objects, oldest or least recently used first as the pipeline says,
+	 * until it is within its limits. Before choosing by last use, the uses this instance
+	 * has recorded for the pipeline are written, in the caller's transaction: on one
+	 * instance, eviction never takes an object for unused that was just read.
 	 * @param keepId the row id of the object just written, which its own write never
 	 * evicts; 0 for none
 	 */
@@ -52,19 +61,23 @@ class RetentionRules {
 		Scope scope = new Scope.Pipeline(row.name());
 		long count = row.objectCount();
 		long bytes = row.bytes();
+		Eviction order = this.limits.eviction(row);
+		if (order == Eviction.LRU && overLimit(count, bytes, objectLimit, byteLimit)) {
+			this.objects.touch(this.lastUses.drain(scope));
+		}
 		List<String> evicted = new ArrayList<>();
 		while (overLimit(count, bytes, objectLimit, byteLimit)) {
 			// Over the count: exactly the surplus (one, for a write to a full pipeline).
-			// Over the
-			// bytes only: how many go is not known in advance, so a few at a time.
+			// Over the bytes only: how many go is not known in advance, so a few at a
+			// time.
 			int batch = count > objectLimit ? (int) Math.min(count - objectLimit, BATCH) : 16;
-			List<StoredObject> oldest = this.objects.oldest(scope, keepId, batch);
-			if (oldest.isEmpty()) {
+			List<StoredObject> candidates = this.objects.evictionCandidates(scope, order, keepId, batch);
+			if (candidates.isEmpty()) {
 				break;
 			}
 			List<Long> rowIds = new ArrayList<>();
 			List<Long> blobIds = new ArrayList<>();
-			for (StoredObject victim : oldest) {
+			for (StoredObject victim : candidates) {
 				if (!overLimit(count, bytes, objectLimit, byteLimit)) {
 					break;
 				}

@@ -41,7 +41,7 @@ public class RunCatalog {
 	/** Registers the run after the pipeline's highest one (the first is 1). */
 	@Transactional
 	public RunInfo registerNext(PipelineName name) {
-		PipelineRow row = this.pipelines.lockOrCreate(name);
+		PipelineRow row = this.pipelines.lockOrCreate(name, PipelineOrigin.API);
 		long latest = row.latestRunId() == null ? 0 : row.latestRunId();
 		if (latest == Long.MAX_VALUE) {
 			throw new InvalidInputException("Pipeline " + name + " has used every run id");
@@ -52,7 +52,7 @@ public class RunCatalog {
 	/** Registers a given run; registering a known run again changes nothing. */
 	@Transactional
 	public Registration register(PipelineName name, long runId) {
-		return register(this.pipelines.lockOrCreate(name), runId);
+		return register(this.pipelines.lockOrCreate(name, PipelineOrigin.API), runId);
 	}
 
 	private Registration register(PipelineRow row, long runId) {

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs {@link ProblemErrorReportValve} as the host's error report valve, and
- * {@link UnreadBodyValve} in front of the application; and reads and writes sockets
- * {@code gofer.server.socket-buffer} bytes at a time.
+ * {@link UnreadBodyValve} in front of the application; reads and writes sockets
+ * {@code gofer.server.socket-buffer} bytes at a time; and answers {@code Expect:
+ * 100-continue} only when the body is read.
  */
 @Component
 class TomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -38,6 +39,14 @@ class TomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebSer
 		factory.addConnectorCustomizers(connector -> {
 			connector.setProperty("socket.appReadBufSize", Integer.toString(this.socketBuffer));
 			connector.setProperty("socket.appWriteBufSize", Integer.toString(this.socketBuffer));
+			// "100 Continue" only once the application reads the body, not before it
+			// runs:
+			// a client that sends Expect: 100-continue (Gradle's build cache, curl for
+			// large
+			// bodies) then never sends a body that is refused before reading (401, 403,
+			// or
+			// 413 for a Content-Length over the limits).
+			connector.setProperty("continueResponseTiming", "onRead");
 		});
 	}
 

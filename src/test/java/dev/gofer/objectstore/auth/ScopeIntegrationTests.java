@@ -120,7 +120,9 @@ class ScopeIntegrationTests extends IntegrationTest {
 	void everyApiHandlerHasARule() {
 		List<String> missing = new ArrayList<>();
 		this.handlers.getHandlerMethods().forEach((mapping, method) -> {
-			boolean api = mapping.getPatternValues().stream().anyMatch(pattern -> pattern.startsWith("/api/"));
+			boolean api = mapping.getPatternValues()
+				.stream()
+				.anyMatch(pattern -> pattern.startsWith("/api/") || pattern.startsWith("/cache/"));
 			if (api && method.getMethodAnnotation(Requires.class) == null) {
 				missing.add(mapping + " -> " + method.getShortLogMessage());
 			}

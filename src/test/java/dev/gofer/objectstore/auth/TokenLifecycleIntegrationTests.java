@@ -52,6 +52,8 @@ class TokenLifecycleIntegrationTests extends IntegrationTest {
 		ApiClient holder = this.api.withToken(secret);
 		assertThat(holder.put(pipeline + "/objects/k", "v").status()).isEqualTo(201);
 		assertThat(holder.get(pipeline + "/objects/k").text()).isEqualTo("v");
+		String cacheEntry = "/cache/bazel/default/app/ac/" + "0".repeat(64);
+		assertThat(holder.get(cacheEntry).status()).isEqualTo(404);
 
 		JsonNode listed = this.api.get("/api/tokens").json().get("tokens");
 		JsonNode mine = null;
@@ -70,7 +72,9 @@ class TokenLifecycleIntegrationTests extends IntegrationTest {
 		assertThat(stored).isNotEqualTo(secret).hasSize(64);
 
 		assertThat(this.api.delete("/api/tokens/" + id).status()).isEqualTo(204);
+		// At once, although the token was just checked and is remembered.
 		assertUnauthorized(holder.get(pipeline + "/objects/k"));
+		assertThat(holder.get(cacheEntry).status()).isEqualTo(401);
 		assertThat(this.api.delete("/api/tokens/" + id).status()).isEqualTo(404);
 	}
 
@@ -79,12 +83,27 @@ class TokenLifecycleIntegrationTests extends IntegrationTest {
 		String secret = createToken("""
 				{"namespaces": ["*"], "pipelines": ["*"], "actions": ["read"], "expires_in_seconds": 60}""");
 		String id = Secrets.idOf(secret);
-		ApiClient holder = this.api.withToken(secret);
-		assertThat(holder.get("/api/namespaces/default/pipelines/any/objects").status()).isEqualTo(200);
+		// Expired in the catalog before its first use: a token that was used is also
+		// remembered for gofer.auth.token-cache-ttl, with its expiry, which is checked on
+		// every request (tokens never change but by expiring).
 		this.jdbc.sql("UPDATE tokens SET expires = created - 1 WHERE id = :id").param("id", id).update();
-		Reply expired = holder.get("/api/namespaces/default/pipelines/any/objects");
+		Reply expired = this.api.withToken(secret).get("/api/namespaces/default/pipelines/any/objects");
 		assertUnauthorized(expired);
 		assertThat(expired.json().get("detail").asString()).contains("expired");
+	}
+
+	@Test
+	void aRememberedTokenExpiresOnTime() {
+		String secret = createToken("""
+				{"namespaces": ["*"], "pipelines": ["*"], "actions": ["read"], "expires_in_seconds": 1}""");
+		ApiClient holder = this.api.withToken(secret);
+		long deadline = System.currentTimeMillis() + 10_000;
+		int status = holder.get("/api/namespaces/default/pipelines/any/objects").status();
+		assertThat(status).isIn(200, 401);
+		while (status == 200 && System.currentTimeMillis() < deadline) {
+			status = holder.get("/api/namespaces/default/pipelines/any/objects").status();
+		}
+		assertThat(status).as("refused within the deadline, long before the cache's 10 s").isEqualTo(401);
 	}
 
 	@Test

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * JSON itself, because a field that is absent and a field that is null mean different
  * things.
  */
-@Schema(name = "PipelineLimits", description = "Per-pipeline limits. An absent field keeps the current setting; "
-		+ "null returns to the configured default; a value (at least 1) overrides it.")
+@Schema(name = "PipelineLimits",
+		description = "Per-pipeline limits and eviction order. An absent field keeps the current setting; "
+				+ "null returns to the default; a value (a limit at least 1) overrides it.")
 record PipelineLimitsRequest(
 		@Schema(nullable = true, minimum = "1",
 				description = "Most pipeline objects kept") @JsonProperty("object_limit") @Nullable Integer objectLimit,
@@ -18,6 +19,10 @@ record PipelineLimitsRequest(
 				description = "Most bytes of "
 						+ "pipeline objects kept") @JsonProperty("byte_limit") @Nullable Long byteLimit,
 		@Schema(nullable = true, minimum = "1", description = "For how many runs "
-				+ "a run's objects are kept") @JsonProperty("run_object_expiry") @Nullable Integer runObjectExpiry) {
+				+ "a run's objects are kept") @JsonProperty("run_object_expiry") @Nullable Integer runObjectExpiry,
+		@Schema(nullable = true, allowableValues = {
+				"oldest", "lru" },
+				description = "Which objects go first when the pipeline is over a limit: the oldest by `created`, "
+						+ "or the least recently read or written (`lru`)") @Nullable String eviction){
 
 }

@@ -13,7 +13,7 @@ record PipelineResponse(Pipeline pipeline) {
 	static PipelineResponse of(PipelineSummary summary) {
 		return new PipelineResponse(new Pipeline(summary.name().namespaceId(), summary.name().pipelineId(),
 				summary.objectLimit(), summary.byteLimit(), summary.runObjectExpiry(), summary.objectCount(),
-				summary.bytes(), summary.latestRunId()));
+				summary.bytes(), summary.latestRunId(), summary.eviction().value()));
 	}
 
 	@Schema(name = "Pipeline", description = "A pipeline's effective limits (its own, else the defaults) and usage")
@@ -28,7 +28,12 @@ record PipelineResponse(Pipeline pipeline) {
 					+ "(run objects not counted)") @JsonProperty("object_count") long objectCount,
 			@Schema(description = "Total size of the pipeline objects held") long bytes,
 			@Schema(description = "Highest registered run, null before the first",
-					nullable = true) @JsonProperty("latest_run_id") @Nullable Long latestRunId) {
+					nullable = true) @JsonProperty("latest_run_id") @Nullable Long latestRunId,
+			@Schema(description = "Which objects go first when the pipeline is over a limit: `oldest` (by "
+					+ "`created`; the default of pipelines of this API) or `lru` (least recently read or written; the "
+					+ "default of pipelines a build tool's cache created)",
+					allowableValues = {
+							"oldest", "lru" }) String eviction){
 
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.gofer.objectstore.auth.Action;
 import dev.gofer.objectstore.auth.Requires;
+import dev.gofer.objectstore.catalog.Eviction;
 import dev.gofer.objectstore.catalog.Identifiers;
 import dev.gofer.objectstore.catalog.LimitPatch;
 import dev.gofer.objectstore.catalog.PipelineCatalog;
@@ -30,7 +31,7 @@ import dev.gofer.objectstore.error.InvalidInputException;
 @Tag(name = "Pipelines", description = "Pipeline limits and usage")
 class PipelinesController {
 
-	private static final Set<String> FIELDS = Set.of("object_limit", "byte_limit", "run_object_expiry");
+	private static final Set<String> FIELDS = Set.of("object_limit", "byte_limit", "run_object_expiry", "eviction");
 
 	private final PipelineCatalog pipelines;
 
@@ -49,7 +50,7 @@ class PipelinesController {
 	}
 
 	@PatchMapping(consumes = "application/json")
-	@Operation(operationId = "updatePipeline", summary = "Override a pipeline's limits",
+	@Operation(operationId = "updatePipeline", summary = "Override a pipeline's limits and eviction order",
 			description = "Creates the pipeline if needed, so limits can be set before the first write. "
 					+ "A lowered limit evicts or expires at once, before the response.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -73,7 +74,21 @@ class PipelinesController {
 		LimitPatch.Field<Long> objectLimit = field(body, "object_limit", Integer.MAX_VALUE);
 		LimitPatch.Field<Long> byteLimit = field(body, "byte_limit", Long.MAX_VALUE);
 		LimitPatch.Field<Long> runObjectExpiry = field(body, "run_object_expiry", Integer.MAX_VALUE);
-		return new LimitPatch(toInt(objectLimit), byteLimit, toInt(runObjectExpiry));
+		return new LimitPatch(toInt(objectLimit), byteLimit, toInt(runObjectExpiry), eviction(body));
+	}
+
+	private static LimitPatch.Field<Eviction> eviction(JsonNode body) {
+		JsonNode value = body.get("eviction");
+		if (value == null) {
+			return LimitPatch.Field.keep();
+		}
+		if (value.isNull()) {
+			return LimitPatch.Field.set(null);
+		}
+		if (!value.isString()) {
+			throw new InvalidInputException("eviction must be 'oldest' or 'lru', or null for the default");
+		}
+		return LimitPatch.Field.set(Eviction.parse(value.stringValue()));
 	}
 
 	private static LimitPatch.Field<Long> field(JsonNode body, String name, long max) {

@@ -92,7 +92,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
 			.containsExactlyInAnyOrder("key", "created", "size", "sha256", "content_type");
 		assertThat(schemas.path("Pipeline").path("properties").properties()).extracting(Map.Entry::getKey)
 			.containsExactlyInAnyOrder("namespace_id", "pipeline_id", "object_limit", "byte_limit", "run_object_expiry",
-					"object_count", "bytes", "latest_run_id");
+					"object_count", "bytes", "latest_run_id", "eviction");
 		assertThat(schemas.path("Run").path("properties").properties()).extracting(Map.Entry::getKey)
 			.containsExactlyInAnyOrder("run_id", "started", "objects_expired");
 		assertThat(schemas.path("Problem").path("properties").has("detail")).isTrue();
