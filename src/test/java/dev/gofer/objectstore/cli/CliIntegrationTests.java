@@ -181,6 +181,19 @@ class CliIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void theEvictionOrderIsShownAndUpdated() throws IOException {
+		Result updated = gofer("pipeline", "update", "q", "--eviction", "lru");
+		assertSucceeded(updated);
+		assertThat(updated.out()).containsPattern("eviction +lru\n");
+		assertThat(gofer("pipeline", "get", "q", "-o", "plain").out()).contains("eviction=lru\n");
+		assertThat(gofer("pipeline", "update", "q", "--eviction", "default", "-o", "plain").out())
+			.contains("eviction=oldest\n");
+		Result refused = gofer("pipeline", "update", "q", "--eviction", "fifo");
+		assertThat(refused.exitCode()).isEqualTo(2);
+		assertThat(refused.stderr()).contains("--eviction takes lru, oldest or default");
+	}
+
+	@Test
 	void unreachableServerGivesExitCodeSixAndSaysWhere() throws IOException {
 		String host = "http://localhost:" + closedPort();
 		Result result = gofer("pipeline", "object", "get", "p", "k", "--host", host);

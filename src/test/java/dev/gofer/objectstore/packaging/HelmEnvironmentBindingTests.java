@@ -33,6 +33,9 @@ import org.springframework.util.unit.DataSize;
 
 import dev.gofer.objectstore.GoferApplication;
 import dev.gofer.objectstore.auth.AuthProperties;
+import dev.gofer.objectstore.cache.CacheProperties;
+import dev.gofer.objectstore.catalog.Eviction;
+import dev.gofer.objectstore.catalog.LastUseProperties;
 import dev.gofer.objectstore.config.DataDirectoryProperties;
 import dev.gofer.objectstore.config.MetricsProperties;
 import dev.gofer.objectstore.retention.RetentionProperties;
@@ -96,7 +99,15 @@ class HelmEnvironmentBindingTests {
 		assertThat(retention.instanceLease()).isEqualTo(Duration.ofMinutes(2));
 		assertThat(retention.batchSize()).isEqualTo(1000);
 
+		CacheProperties cache = binder.bind("gofer.cache", CacheProperties.class).get();
+		assertThat(cache.objectLimit()).isEqualTo(500_000);
+		assertThat(cache.byteLimit()).isEqualTo(DataSize.ofGigabytes(200));
+		assertThat(cache.eviction()).isEqualTo(Eviction.LRU);
+		assertThat(binder.bind("gofer.catalog.last-use", LastUseProperties.class).get().flushInterval())
+			.isEqualTo(Duration.ofSeconds(30));
+
 		AuthProperties auth = binder.bind("gofer.auth", AuthProperties.class).get();
+		assertThat(auth.tokenCacheTtl()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(auth.enabled()).isTrue();
 		assertThat(auth.adminToken()).isEqualTo("change-me-admin-token");
 		assertThat(binder.bind("gofer", DataDirectoryProperties.class).get().dataDir()).isEqualTo(Path.of("/data"));

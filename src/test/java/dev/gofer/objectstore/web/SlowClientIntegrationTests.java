@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A client that stalls mid-upload loses its connection after the read timeout, and stores
- * nothing.
+ * nothing: on Gofer's API and on the cache protocols alike.
  */
 class SlowClientIntegrationTests {
 
@@ -32,24 +32,27 @@ class SlowClientIntegrationTests {
 				"--gofer.data-dir=" + dataDir, "--server.port=0", "--gofer.retention.enabled=false",
 				"--gofer.auth.admin-token=" + IntegrationTest.ADMIN_TOKEN, "--server.tomcat.connection-timeout=1s")) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			String path = "/api/namespaces/default/pipelines/slow/objects/k";
-			Instant start = Instant.now();
-			try (Socket socket = new Socket("localhost", port)) {
-				socket.setSoTimeout(30_000);
-				socket.getOutputStream()
-					.write(("PUT " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-							+ IntegrationTest.ADMIN_TOKEN + "\r\nContent-Length: 1000\r\n\r\n" + "x".repeat(100))
-						.getBytes(StandardCharsets.US_ASCII));
-				InputStream in = socket.getInputStream();
-				// Sends nothing more; the server must give up on its own, well before our
-				// 30 s.
-				String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-				assertThat(answer).satisfiesAnyOf(text -> assertThat(text).isEmpty(),
-						text -> assertThat(text).startsWith("HTTP/1.1 4"));
+			// Gofer's API, and a build tool's cache protocol, which takes the same path.
+			for (String path : new String[] { "/api/namespaces/default/pipelines/slow/objects/k",
+					"/cache/bazel/default/slow/ac/" + "0".repeat(64) }) {
+				Instant start = Instant.now();
+				try (Socket socket = new Socket("localhost", port)) {
+					socket.setSoTimeout(30_000);
+					socket.getOutputStream()
+						.write(("PUT " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+								+ IntegrationTest.ADMIN_TOKEN + "\r\nContent-Length: 1000\r\n\r\n" + "x".repeat(100))
+							.getBytes(StandardCharsets.US_ASCII));
+					InputStream in = socket.getInputStream();
+					// Sends nothing more; the server must give up on its own, well before
+					// our 30 s.
+					String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+					assertThat(answer).satisfiesAnyOf(text -> assertThat(text).isEmpty(),
+							text -> assertThat(text).startsWith("HTTP/1.1 4"));
+				}
+				assertThat(Duration.between(start, Instant.now())).as(path).isLessThan(Duration.ofSeconds(15));
+				ApiClient api = ApiClient.onPort(port);
+				assertThat(api.get(path).status()).as(path).isEqualTo(404);
 			}
-			assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(15));
-			ApiClient api = ApiClient.onPort(port);
-			assertThat(api.get(path).status()).isEqualTo(404);
 		}
 	}
 
