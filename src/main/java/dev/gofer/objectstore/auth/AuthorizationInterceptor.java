@@ -45,8 +45,11 @@ class AuthorizationInterceptor implements HandlerInterceptor {
 		if (rule.adminOnly()) {
 			throw new ForbiddenException("Only the admin token may call this endpoint");
 		}
-		Resource resource = method.getBean() instanceof NamesResource named ? named.resource(request)
-				: resource(request);
+		if (rule.anyToken()) {
+			return true;
+		}
+		Resource resource = rule.listing() ? new Resource.Catalog()
+				: method.getBean() instanceof NamesResource named ? named.resource(request) : resource(request);
 		if (!caller.allows(rule.value(), resource)) {
 			throw new ForbiddenException(
 					"The token does not allow '" + rule.value().value() + "' on " + describe(resource));
@@ -67,8 +70,11 @@ class AuthorizationInterceptor implements HandlerInterceptor {
 		}
 		String namespaceId = variables.get("namespace_id");
 		String pipelineId = variables.get("pipeline_id");
-		if (namespaceId == null || pipelineId == null) {
+		if (namespaceId == null) {
 			return new Resource.Service();
+		}
+		if (pipelineId == null) {
+			return new Resource.Namespace(namespaceId);
 		}
 		PipelineName pipeline = new PipelineName(namespaceId, pipelineId);
 		String runId = variables.get("run_id");
@@ -88,6 +94,8 @@ class AuthorizationInterceptor implements HandlerInterceptor {
 	private static String describe(Resource resource) {
 		return switch (resource) {
 			case Resource.Pipeline p -> "pipeline " + p.pipeline();
+			case Resource.Namespace n -> "namespace " + n.namespaceId();
+			case Resource.Catalog c -> "the catalog";
 			case Resource.Run r -> "run " + r.runId() + " of pipeline " + r.pipeline();
 			case Resource.Extension e -> "extension " + e.extensionId();
 			case Resource.Service s -> "the service";

@@ -21,4 +21,16 @@ public @interface Requires {
 	/** True for endpoints only the admin token may call (token management). */
 	boolean adminOnly() default false;
 
+	/**
+	 * True for listings of the whole catalog ({@code GET /api/namespaces}): any token
+	 * with the action may call them, and they answer only what its globs reach.
+	 */
+	boolean listing() default false;
+
+	/**
+	 * True for endpoints that every valid token may call, whatever its scope and actions:
+	 * a token reading its own grant.
+	 */
+	boolean anyToken() default false;
+
 }

@@ -12,6 +12,22 @@ public sealed interface Resource {
 
 	}
 
+	/**
+	 * A namespace: the listing of its pipelines, which shows only those the token
+	 * reaches.
+	 */
+	record Namespace(String namespaceId) implements Resource {
+
+	}
+
+	/**
+	 * Everything the catalog holds: the listing of namespaces, which shows only what the
+	 * token reaches.
+	 */
+	record Catalog() implements Resource {
+
+	}
+
 	/** One run of a pipeline: its objects and its registration. */
 	record Run(PipelineName pipeline, long runId) implements Resource {
 

@@ -33,6 +33,9 @@ public record Token(String id, List<Glob> namespaces, List<Glob> pipelines, Set<
 		return switch (resource) {
 			case Resource.Pipeline p -> reaches(p.pipeline().namespaceId(), p.pipeline().pipelineId())
 					&& (this.runId == null || action == Action.READ);
+			case Resource.Namespace n -> this.namespaces.stream().anyMatch(glob -> glob.matches(n.namespaceId()))
+					&& (this.runId == null || action == Action.READ);
+			case Resource.Catalog c -> this.runId == null || action == Action.READ;
 			case Resource.Run r -> reaches(r.pipeline().namespaceId(), r.pipeline().pipelineId())
 					&& (this.runId == null || this.runId == r.runId());
 			case Resource.Extension e ->

@@ -154,6 +154,39 @@ public class ObjectCatalog {
 	}
 
 	/**
+	 * Removes, in one transaction, up to {@code batch} objects whose key starts with
+	 * {@code prefix}, in key order from the first after {@code after}, and keeps the
+	 * pipeline's counters in step. Returns the keys removed, in order.
+	 * @param after the last key an earlier batch removed; null for the first batch
+	 */
+	@Transactional
+	public List<String> deleteWithPrefix(Scope scope, String prefix, @Nullable String after, int batch) {
+		long now = this.clock.millis();
+		Optional<PipelineRow> pipeline = switch (scope) {
+			case Scope.Pipeline p -> this.pipelines.find(p.pipeline()).flatMap(row -> this.pipelines.lock(row.id()));
+			case Scope.Run r -> Optional.empty();
+			case Scope.Extension e -> Optional.empty();
+		};
+		if (scope instanceof Scope.Pipeline && pipeline.isEmpty()) {
+			return List.of();
+		}
+		List<StoredObject> victims = this.objects.withPrefix(scope, prefix, after, batch);
+		if (victims.isEmpty()) {
+			return List.of();
+		}
+		this.objects.delete(victims.stream().map(StoredObject::id).toList());
+		this.blobs.markGarbage(victims.stream()
+			.map(StoredObject::entry)
+			.filter(entry -> !entry.inline())
+			.map(ObjectEntry::blobId)
+			.toList(), now);
+		long bytes = victims.stream().mapToLong(victim -> victim.entry().size()).sum();
+		pipeline.ifPresent(
+				row -> this.pipelines.save(row.withCounts(row.objectCount() - victims.size(), row.bytes() - bytes)));
+		return victims.stream().map(victim -> victim.entry().key()).toList();
+	}
+
+	/**
 	 * Leaves the bytes of a removed object to the retention jobs; an inline one's went
 	 * with its row.
 	 */

@@ -122,6 +122,28 @@ class ObjectRepository {
 		return changed;
 	}
 
+	/**
+	 * Objects of a scope whose key starts with {@code prefix}, by key, from the first
+	 * after {@code after} (or from the first with the prefix when null). A range of the
+	 * {@code (scope, object_key)} index: keys are ASCII below {@code '~'} and both
+	 * databases compare them byte by byte (PostgreSQL with the C collation V9 gives the
+	 * column), so the keys that start with the prefix are exactly those in
+	 * {@code [prefix, prefix + "~")}.
+	 */
+	List<StoredObject> withPrefix(Scope scope, String prefix, @Nullable String after, int limit) {
+		Assert.isTrue(limit > 0, "limit must be positive");
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM objects WHERE scope = :scope AND object_key "
+					+ (after == null ? ">= :from" : "> :from")
+					+ " AND object_key < :end ORDER BY object_key LIMIT :limit")
+			.param("scope", scope.catalogKey())
+			.param("from", after == null ? prefix : after)
+			.param("end", prefix + "~")
+			.param("limit", limit)
+			.query(ObjectRepository::map)
+			.list();
+	}
+
 	long insert(Scope scope, @Nullable Long pipelineRef, @Nullable Long runId, ObjectEntry entry) {
 		return this.jdbc.sql("""
 				INSERT INTO objects (scope, pipeline_ref, run_id, object_key, size, sha256, content_type, created,

@@ -31,6 +31,12 @@ public class ObjectService {
 
 	private static final Logger logger = LoggerFactory.getLogger(ObjectService.class);
 
+	/**
+	 * Objects removed per transaction by a delete by prefix: a few milliseconds of
+	 * SQLite's write lock.
+	 */
+	static final int DELETE_BATCH = 500;
+
 	private final ObjectCatalog catalog;
 
 	private final CatalogWriter commits;
@@ -189,6 +195,27 @@ public class ObjectService {
 
 	public void delete(Scope scope, String key) {
 		this.catalog.delete(scope, key);
+	}
+
+	/**
+	 * Removes every object of the scope whose key starts with {@code prefix} and returns
+	 * how many. Each batch of {@value #DELETE_BATCH} is a transaction of its own, so that
+	 * other writes get their turn between batches instead of waiting behind one long
+	 * transaction (SQLite has one writer); all are committed before this returns. Keys
+	 * are visited in order, so an object written meanwhile under a key already passed
+	 * stays, and the loop ends however busy the scope is.
+	 */
+	public long deleteByPrefix(Scope scope, String prefix) {
+		long deleted = 0;
+		String after = null;
+		while (true) {
+			List<String> batch = this.catalog.deleteWithPrefix(scope, prefix, after, DELETE_BATCH);
+			deleted += batch.size();
+			if (batch.size() < DELETE_BATCH) {
+				return deleted;
+			}
+			after = batch.getLast();
+		}
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package dev.gofer.objectstore.catalog;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +16,8 @@ import dev.gofer.objectstore.error.NotFoundException;
 /** Pipeline summaries and per-pipeline limits. */
 @Service
 public class PipelineCatalog {
+
+	private static final Pattern ID_CHARACTERS = Pattern.compile("[A-Za-z0-9_-]*");
 
 	private final PipelineRepository pipelines;
 
@@ -34,6 +38,56 @@ public class PipelineCatalog {
 		return this.pipelines.find(name)
 			.map(this::summary)
 			.orElseThrow(() -> new NotFoundException("Pipeline " + name + " has never been written"));
+	}
+
+	/**
+	 * The namespaces that hold a pipeline the caller sees, by id, with the counts of the
+	 * pipelines it sees. When it sees whole namespaces the database counts; otherwise
+	 * every pipeline is looked at, which a catalog of ten thousand pipelines does in
+	 * milliseconds.
+	 */
+	public List<NamespaceUsage> namespaces(Visibility visibility) {
+		if (visibility.wholeNamespaces()) {
+			return this.pipelines.namespaceTotals()
+				.stream()
+				.filter(namespace -> visibility.namespace(namespace.namespaceId()))
+				.toList();
+		}
+		return this.pipelines.readAll(rows -> {
+			List<NamespaceUsage> namespaces = new ArrayList<>();
+			rows.filter(row -> visibility.pipeline(row.name())).forEach(row -> {
+				int last = namespaces.size() - 1;
+				if (last >= 0 && namespaces.get(last).namespaceId().equals(row.name().namespaceId())) {
+					namespaces.set(last, namespaces.get(last).plus(row));
+				}
+				else {
+					namespaces.add(new NamespaceUsage(row.name().namespaceId(), 0, 0, 0).plus(row));
+				}
+			});
+			return namespaces;
+		});
+	}
+
+	/**
+	 * The pipelines of a namespace that the caller sees, as summaries.
+	 * @param prefix only pipeline ids that start with this; null for all
+	 * @param limit at most this many; null for all
+	 */
+	public List<PipelineSummary> list(String namespaceId, @Nullable String prefix, PipelineOrder order,
+			@Nullable Integer limit, Visibility visibility) {
+		if (!visibility.namespace(namespaceId) || (prefix != null && !ID_CHARACTERS.matcher(prefix).matches())) {
+			// No pipeline id can start with a character outside the identifier alphabet.
+			return List.of();
+		}
+		String range = prefix == null || prefix.isEmpty() ? null : prefix;
+		boolean whole = visibility.wholeNamespaces();
+		// A scoped token's pipelines are picked out as the rows stream by, so the limit
+		// is applied after that filter; the database stops reading once it is reached.
+		return this.pipelines.readNamespace(namespaceId, range, order, whole ? limit : null,
+				rows -> rows.filter(row -> whole || visibility.pipeline(row.name()))
+					.limit(limit == null ? Long.MAX_VALUE : limit)
+					.map(this::summary)
+					.toList());
 	}
 
 	/**

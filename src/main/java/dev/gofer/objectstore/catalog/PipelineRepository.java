@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -92,6 +94,65 @@ class PipelineRepository {
 			.param("limit", limit)
 			.query((row, n) -> row.getLong(1))
 			.list();
+	}
+
+	/**
+	 * Every namespace that has a pipeline, by id, with its pipelines' counts. A scan of
+	 * the table, which stays small: one row per pipeline, however many objects.
+	 */
+	List<NamespaceUsage> namespaceTotals() {
+		return this.jdbc.sql("""
+				SELECT namespace_id, count(*), coalesce(sum(object_count), 0), coalesce(sum(bytes), 0)
+				FROM pipelines GROUP BY namespace_id ORDER BY namespace_id""")
+			.query((rs, n) -> new NamespaceUsage(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.list();
+	}
+
+	/**
+	 * Reads every pipeline, by namespace and id, as a stream that {@code reader} may stop
+	 * early; the rows are fetched as it goes.
+	 */
+	<T> T readAll(Function<Stream<PipelineRow>, T> reader) {
+		try (Stream<PipelineRow> rows = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM pipelines ORDER BY namespace_id, pipeline_id")
+			.query(PipelineRepository::map)
+			.stream()) {
+			return reader.apply(rows);
+		}
+	}
+
+	/**
+	 * Reads the pipelines of a namespace in the given order, as a stream that
+	 * {@code reader} may stop early. The prefix is a range of the
+	 * {@code (namespace_id, pipeline_id)} index: identifiers are ASCII below {@code '~'},
+	 * and both databases compare them byte by byte (PostgreSQL with the C collation that
+	 * V9 gives the columns), so every id that starts with the prefix lies in
+	 * {@code [prefix, prefix + "~")} and nothing else does.
+	 * @param limit at most this many rows, or null for all
+	 */
+	<T> T readNamespace(String namespaceId, @Nullable String prefix, PipelineOrder order, @Nullable Integer limit,
+			Function<Stream<PipelineRow>, T> reader) {
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM pipelines WHERE namespace_id = :ns");
+		if (prefix != null) {
+			sql.append(" AND pipeline_id >= :prefix AND pipeline_id < :prefixEnd");
+		}
+		sql.append(switch (order) {
+			case ID -> " ORDER BY pipeline_id";
+			case BYTES -> " ORDER BY bytes DESC, pipeline_id";
+		});
+		if (limit != null) {
+			sql.append(" LIMIT :limit");
+		}
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.toString()).param("ns", namespaceId);
+		if (prefix != null) {
+			statement = statement.param("prefix", prefix).param("prefixEnd", prefix + "~");
+		}
+		if (limit != null) {
+			statement = statement.param("limit", limit);
+		}
+		try (Stream<PipelineRow> rows = statement.query(PipelineRepository::map).stream()) {
+			return reader.apply(rows);
+		}
 	}
 
 	private static PipelineRow map(ResultSet rs, int row) throws SQLException {

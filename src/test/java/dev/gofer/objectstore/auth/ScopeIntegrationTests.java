@@ -33,7 +33,14 @@ class ScopeIntegrationTests extends IntegrationTest {
 
 	private enum On {
 
-		PIPELINE, RUN, EXTENSION, ADMIN
+		/**
+		 * A listing of the whole catalog: any token with the action may call it, and it
+		 * shows what the token reaches.
+		 */
+		CATALOG, NAMESPACE, PIPELINE, RUN, EXTENSION, ADMIN,
+
+		/** Every valid token, whatever its scope and actions. */
+		ANY
 
 	}
 
@@ -45,7 +52,11 @@ class ScopeIntegrationTests extends IntegrationTest {
 				.replace("{run_id}", "5")
 				.replace("{extension_id}", "ext")
 				.replace("{key}", "k")
-				.replace("{id}", "0000000000000000");
+				.replace("{id}", "0000000000000000") + (isBulkDelete() ? "?prefix=k" : "");
+		}
+
+		boolean isBulkDelete() {
+			return this.method.equals("DELETE") && this.template.endsWith("/objects");
 		}
 
 		byte[] body() {
@@ -88,7 +99,13 @@ class ScopeIntegrationTests extends IntegrationTest {
 			new Endpoint("POST", PIPE + "/runs/{run_id}/tokens", Action.MINT, On.RUN),
 			new Endpoint("POST", "/api/tokens", Action.WRITE, On.ADMIN),
 			new Endpoint("GET", "/api/tokens", Action.READ, On.ADMIN),
-			new Endpoint("DELETE", "/api/tokens/{id}", Action.DELETE, On.ADMIN));
+			new Endpoint("DELETE", "/api/tokens/{id}", Action.DELETE, On.ADMIN),
+			new Endpoint("GET", "/api/tokens/self", Action.READ, On.ANY),
+			new Endpoint("GET", "/api/namespaces", Action.READ, On.CATALOG),
+			new Endpoint("GET", "/api/namespaces/{namespace_id}/pipelines", Action.READ, On.NAMESPACE),
+			new Endpoint("DELETE", PIPE + "/objects", Action.DELETE, On.PIPELINE),
+			new Endpoint("DELETE", PIPE + "/runs/{run_id}/objects", Action.DELETE, On.RUN),
+			new Endpoint("DELETE", "/api/extensions/{extension_id}/objects", Action.DELETE, On.EXTENSION));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -137,15 +154,23 @@ class ScopeIntegrationTests extends IntegrationTest {
 			Set<Action> others = EnumSet.allOf(Action.class);
 			others.remove(endpoint.action());
 			ApiClient holder = holder(List.of("*"), others);
-			assertThat(call(holder, endpoint).status()).as(endpoint.toString()).isEqualTo(403);
+			int expected = endpoint.on() == On.ANY ? 200 : 403;
+			assertThat(call(holder, endpoint).status()).as(endpoint.toString()).isEqualTo(expected);
 		}
 	}
 
 	@Test
 	void aTokenForOtherPipelinesIsRefused() {
+		this.api.put("/api/namespaces/" + this.namespace + "/pipelines/app/objects/k", "v");
 		for (Endpoint endpoint : ENDPOINTS) {
 			ApiClient elsewhere = holder(List.of("other-*"), EnumSet.allOf(Action.class));
 			Reply reply = call(elsewhere, endpoint);
+			if (endpoint.on() == On.CATALOG || endpoint.on() == On.ANY) {
+				// Answered, but with nothing of the namespace the token does not reach.
+				assertThat(reply.status()).as(endpoint.toString()).isEqualTo(200);
+				assertThat(reply.text()).as(endpoint.toString()).doesNotContain(this.namespace);
+				continue;
+			}
 			assertThat(reply.status()).as(endpoint.toString()).isEqualTo(403);
 			assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
 		}
@@ -156,6 +181,9 @@ class ScopeIntegrationTests extends IntegrationTest {
 		for (Endpoint endpoint : ENDPOINTS) {
 			ApiClient client = endpoint.on() == On.ADMIN ? this.api : holder(
 					List.of(endpoint.on() == On.EXTENSION ? "*" : this.namespace), EnumSet.of(endpoint.action()));
+			if (endpoint.on() == On.ANY) {
+				client = holder(List.of("other-*"), EnumSet.of(Action.MINT));
+			}
 			assertThat(call(client, endpoint).status()).as(endpoint.toString()).isNotIn(401, 403);
 		}
 	}

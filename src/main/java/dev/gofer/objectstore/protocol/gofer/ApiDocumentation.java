@@ -125,6 +125,7 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 			case "query limit" -> parameter.setSchema(new IntegerSchema().format("int32").minimum(BigDecimal.ONE));
 			case "query order" ->
 				parameter.setSchema(new StringSchema()._enum(List.of("oldest", "newest"))._default("oldest"));
+			case "query sort" -> parameter.setSchema(new StringSchema()._enum(List.of("id", "bytes"))._default("id"));
 			default -> {
 			}
 		}

@@ -104,6 +104,18 @@ class ExtensionObjectsController {
 		this.transfer.delete(scope(extensionId), key);
 	}
 
+	@DeleteMapping
+	@Operation(operationId = "deleteExtensionObjectsByPrefix",
+			summary = "Delete every extension object whose key starts with a prefix",
+			description = ObjectTransfer.BULK_DELETE)
+	@ProblemResponses(400)
+	@Requires(Action.DELETE)
+	DeletedObjectsResponse deleteByPrefix(@PathVariable("extension_id") String extensionId,
+			@Parameter(description = "Required, not empty: every object whose key starts with this is deleted",
+					required = true) @RequestParam(required = false) @Nullable String prefix) {
+		return this.transfer.deleteByPrefix(scope(extensionId), prefix);
+	}
+
 	private static Scope scope(String extensionId) {
 		return new Scope.Extension(Identifiers.id("extension_id", extensionId));
 	}

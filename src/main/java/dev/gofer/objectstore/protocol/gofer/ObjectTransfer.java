@@ -3,6 +3,7 @@ package dev.gofer.objectstore.protocol.gofer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,6 +35,15 @@ import dev.gofer.objectstore.web.TransferMetrics;
  */
 @Component
 class ObjectTransfer {
+
+	/** The description of the three scopes' delete by prefix. */
+	static final String BULK_DELETE = """
+			Removes every object of the scope whose key starts with `prefix` (required, not empty) \
+			and answers how many. Objects are removed in batches, each a transaction, so other writes \
+			go on meanwhile; all are gone for readers before the response. An object written under a \
+			matching key while this runs may stay.""";
+
+	private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,255}");
 
 	/** Downloads up to this size are copied in one piece. */
 	private static final int SMALL_DOWNLOAD = 64 * 1024;
@@ -153,6 +163,23 @@ class ObjectTransfer {
 		return ResponseEntity.noContent().build();
 	}
 
+	/**
+	 * Deletes the objects whose key starts with {@code prefix}. A missing or empty prefix
+	 * is refused, so that no slip of a script empties a scope.
+	 */
+	DeletedObjectsResponse deleteByPrefix(Scope scope, @Nullable String prefix) {
+		if (prefix == null || prefix.isEmpty()) {
+			throw new InvalidInputException(
+					"prefix is required: DELETE …/objects?prefix=P deletes the objects whose key starts with P, "
+							+ "and P may not be empty");
+		}
+		if (!PREFIX.matcher(prefix).matches()) {
+			throw new InvalidInputException(
+					"Invalid prefix: use 1 to 255 characters of A-Z, a-z, 0-9, '.', '_' and '-', as keys have");
+		}
+		return new DeletedObjectsResponse(this.objects.deleteByPrefix(scope, prefix));
+	}
+
 	private static @Nullable ByteRange rangeFor(HttpServletRequest request, ObjectEntry entry) {
 		String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
 		// A Range with an If-Range for other content asks for the whole current object.
@@ -182,7 +209,7 @@ class ObjectTransfer {
 		}
 	}
 
-	private static @Nullable Integer parseLimit(@Nullable String limit) {
+	static @Nullable Integer parseLimit(@Nullable String limit) {
 		if (limit == null) {
 			return null;
 		}

@@ -113,6 +113,19 @@ class PipelineObjectsController {
 		this.transfer.delete(scope(namespaceId, pipelineId), key);
 	}
 
+	@DeleteMapping
+	@Operation(operationId = "deletePipelineObjectsByPrefix",
+			summary = "Delete every pipeline object whose key starts with a prefix",
+			description = ObjectTransfer.BULK_DELETE)
+	@ProblemResponses(400)
+	@Requires(Action.DELETE)
+	DeletedObjectsResponse deleteByPrefix(@PathVariable("namespace_id") String namespaceId,
+			@PathVariable("pipeline_id") String pipelineId,
+			@Parameter(description = "Required, not empty: every object whose key starts with this is deleted",
+					required = true) @RequestParam(required = false) @Nullable String prefix) {
+		return this.transfer.deleteByPrefix(scope(namespaceId, pipelineId), prefix);
+	}
+
 	private static Scope scope(String namespaceId, String pipelineId) {
 		return new Scope.Pipeline(Identifiers.pipeline(namespaceId, pipelineId));
 	}

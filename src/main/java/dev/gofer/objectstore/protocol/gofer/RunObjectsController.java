@@ -114,6 +114,19 @@ class RunObjectsController {
 		this.transfer.delete(scope(namespaceId, pipelineId, runId), key);
 	}
 
+	@DeleteMapping
+	@Operation(operationId = "deleteRunObjectsByPrefix",
+			summary = "Delete every object of a run whose key starts with a prefix",
+			description = ObjectTransfer.BULK_DELETE)
+	@ProblemResponses(400)
+	@Requires(Action.DELETE)
+	DeletedObjectsResponse deleteByPrefix(@PathVariable("namespace_id") String namespaceId,
+			@PathVariable("pipeline_id") String pipelineId, @PathVariable("run_id") String runId,
+			@Parameter(description = "Required, not empty: every object whose key starts with this is deleted",
+					required = true) @RequestParam(required = false) @Nullable String prefix) {
+		return this.transfer.deleteByPrefix(scope(namespaceId, pipelineId, runId), prefix);
+	}
+
 	private static Scope scope(String namespaceId, String pipelineId, String runId) {
 		return new Scope.Run(Identifiers.pipeline(namespaceId, pipelineId), Identifiers.runId(runId));
 	}

@@ -2,6 +2,7 @@ package dev.gofer.objectstore.protocol.gofer;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.gofer.objectstore.auth.Action;
+import dev.gofer.objectstore.auth.Caller;
 import dev.gofer.objectstore.auth.Requires;
 import dev.gofer.objectstore.auth.TokenRequest;
 import dev.gofer.objectstore.auth.TokenService;
@@ -49,6 +51,16 @@ class TokensController {
 	TokenResponse.Many list() {
 		return new TokenResponse.Many(
 				this.tokens.list().stream().map(token -> TokenResponse.Body.of(token, null)).toList());
+	}
+
+	@GetMapping("/api/tokens/self")
+	@Requires(value = Action.READ, anyToken = true)
+	@Operation(operationId = "getTokenGrant", summary = "Describe the request's own token: its scope and actions",
+			description = "Any valid token may ask, whatever its scope. Clients such as the web console use it to "
+					+ "offer only what the token may do; the API checks every request anyway.")
+	@ProblemResponses(401)
+	TokenGrantResponse self(HttpServletRequest request) {
+		return TokenGrantResponse.of(Caller.of(request));
 	}
 
 	@DeleteMapping("/api/tokens/{id}")
