@@ -8,7 +8,8 @@ import picocli.CommandLine.IVersionProvider;
 		description = { "The Gofer object store's command-line client.",
 				"Pipeline objects are kept until deleted (at most the pipeline's object limit); "
 						+ "run objects expire after a number of later runs." },
-		subcommands = { PipelineCommand.class, RunCommand.class, TokenCommand.class, ServiceCommand.class },
+		subcommands = { PipelineCommand.class, RunCommand.class, NamespaceCommand.class, TokenCommand.class,
+				ServiceCommand.class },
 		footerHeading = "%nConnection settings:%n",
 		footer = { "  Each comes from its option, else its environment variable, else the config",
 				"  file, else the default:", "    --host       GOFER_HOST       host        http://localhost:8080",

@@ -23,9 +23,10 @@ import java.util.Map;
  * @param out standard output for text, in UTF-8
  * @param err standard error, for diagnostics and the progress bar
  * @param progress whether transfers may draw a progress bar on {@code err}
+ * @param interactive whether stdin is a terminal, so that a person can answer a question
  */
 record Invocation(InputStream stdin, OutputStream stdout, PrintStream out, PrintStream err, Map<String, String> env,
-		boolean progress) {
+		boolean progress, boolean interactive) {
 
 	/** The process's own streams and environment. */
 	static Invocation system() {
@@ -33,13 +34,22 @@ record Invocation(InputStream stdin, OutputStream stdout, PrintStream out, Print
 		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 		Map<String, String> env = System.getenv();
 		return new Invocation(new FileInputStream(FileDescriptor.in), stdout,
-				new PrintStream(stdout, false, StandardCharsets.UTF_8), err, env, progressWanted(env));
+				new PrintStream(stdout, false, StandardCharsets.UTF_8), err, env, progressWanted(env),
+				isTerminal("gofer.stdin-tty", 0));
 	}
 
-	/** Given streams and environment, never a progress bar: for tests. */
+	/**
+	 * Given streams and environment, never a progress bar, stdin not a terminal: for
+	 * tests.
+	 */
 	static Invocation of(InputStream stdin, OutputStream stdout, OutputStream stderr, Map<String, String> env) {
 		return new Invocation(stdin, stdout, new PrintStream(stdout, false, StandardCharsets.UTF_8),
-				new PrintStream(stderr, true, StandardCharsets.UTF_8), env, false);
+				new PrintStream(stderr, true, StandardCharsets.UTF_8), env, false, false);
+	}
+
+	/** The same, with stdin taken for a terminal that a person types answers into. */
+	Invocation asInteractive() {
+		return new Invocation(this.stdin, this.stdout, this.out, this.err, this.env, this.progress, true);
 	}
 
 	void flush() {
@@ -59,12 +69,21 @@ record Invocation(InputStream stdin, OutputStream stdout, PrintStream out, Print
 		if (forced != null && !forced.isBlank()) {
 			return !forced.equals("0") && !forced.equalsIgnoreCase("false");
 		}
-		String fromLauncher = System.getProperty("gofer.stderr-tty");
+		return isTerminal("gofer.stderr-tty", 2);
+	}
+
+	/**
+	 * Whether a standard stream is a terminal: as the launcher found it
+	 * ({@code [ -t N ]}, passed as a system property), else as Linux's
+	 * {@code /proc/self/fd/N} tells.
+	 */
+	private static boolean isTerminal(String launcherProperty, int descriptor) {
+		String fromLauncher = System.getProperty(launcherProperty);
 		if (fromLauncher != null) {
 			return Boolean.parseBoolean(fromLauncher);
 		}
 		try {
-			String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+			String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + descriptor)).toString();
 			return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
 		}
 		catch (IOException | UnsupportedOperationException ex) {

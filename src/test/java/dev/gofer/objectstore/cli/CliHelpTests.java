@@ -29,7 +29,8 @@ class CliHelpTests {
 				"gofer pipeline object put", "gofer pipeline object delete", "gofer pipeline get",
 				"gofer pipeline update", "gofer run object list", "gofer run object get", "gofer run object put",
 				"gofer run object delete", "gofer run list", "gofer run start", "gofer run token", "gofer token create",
-				"gofer token list", "gofer token delete", "gofer service start");
+				"gofer token list", "gofer token delete", "gofer service start", "gofer namespace list",
+				"gofer pipeline list");
 	}
 
 	@Test

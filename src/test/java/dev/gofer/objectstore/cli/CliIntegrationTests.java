@@ -154,6 +154,76 @@ class CliIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void deleteByPrefixNeedsYesWithoutATerminal() {
+		for (String key : new String[] { "deps-a=1", "deps-b=2", "keep=3" }) {
+			assertSucceeded(gofer("pipeline", "object", "put", "p", key));
+		}
+		Result refused = gofer("pipeline", "object", "delete", "p", "--prefix", "deps-");
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+		assertThat(refused.stdout()).isEmpty();
+		assertThat(refused.stderr()).contains("not a terminal", "--yes").hasLineCount(1);
+		assertThat(gofer("pipeline", "object", "list", "p", "-o", "plain").out()).isEqualTo("deps-a\ndeps-b\nkeep\n");
+
+		Result deleted = gofer("pipeline", "object", "delete", "p", "--prefix", "deps-", "--yes");
+		assertSucceeded(deleted);
+		assertThat(deleted.out())
+			.isEqualTo("Deleted 2 objects whose key starts with 'deps-' from pipeline " + this.namespace + "/p\n");
+		assertThat(gofer("pipeline", "object", "list", "p", "-o", "plain").out()).isEqualTo("keep\n");
+
+		assertSucceeded(gofer("run", "object", "put", "p", "tmp.1=x", "--run", "2"));
+		assertThat(gofer("run", "object", "delete", "p", "--prefix", "tmp.", "--run", "2", "-y").out())
+			.startsWith("Deleted 1 object whose key starts with 'tmp.' from run 2 of pipeline");
+		assertThat(gofer("pipeline", "object", "delete", "p").exitCode()).isEqualTo(2);
+		assertThat(gofer("pipeline", "object", "delete", "p", "keep", "--prefix", "k").exitCode()).isEqualTo(2);
+		assertThat(gofer("pipeline", "object", "delete", "p", "--prefix", "", "--yes").exitCode()).isEqualTo(2);
+	}
+
+	@Test
+	void deleteByPrefixAsksOnATerminal() {
+		assertSucceeded(gofer("pipeline", "object", "put", "p", "deps-a=1"));
+		Result declined = this.gofer.runOnTerminal(env(), "n\n", "pipeline", "object", "delete", "p", "--prefix",
+				"deps-");
+		assertThat(declined.exitCode()).as(declined.toString()).isEqualTo(1);
+		assertThat(declined.out()).contains(
+				"Delete every object whose key starts with 'deps-' from pipeline " + this.namespace + "/p? [y/N]",
+				"nothing was deleted");
+		assertThat(gofer("pipeline", "object", "list", "p", "-o", "plain").out()).isEqualTo("deps-a\n");
+
+		Result confirmed = this.gofer.runOnTerminal(env(), "y\n", "pipeline", "object", "delete", "p", "--prefix",
+				"deps-");
+		assertThat(confirmed.exitCode()).as(confirmed.toString()).isZero();
+		assertThat(confirmed.out()).contains("[y/N]", "Deleted 1 object whose key starts with 'deps-'");
+		assertThat(gofer("pipeline", "object", "list", "p", "-o", "plain").out()).isEmpty();
+	}
+
+	@Test
+	void namespacesAndPipelinesAreListed() throws IOException {
+		assertSucceeded(gofer("pipeline", "object", "put", "small", "k=1"));
+		assertSucceeded(gofer("pipeline", "object", "put", "large", "k=" + "x".repeat(3000)));
+		assertSucceeded(gofer("pipeline", "object", "put", "large", "j=2"));
+
+		String[] namespaces = gofer("namespace", "list").out().split("\n");
+		assertThat(namespaces[0]).matches("NAMESPACE +PIPELINES +OBJECTS +SIZE");
+		assertThat(namespaces).anySatisfy(line -> assertThat(line).matches(this.namespace + " +2 +3 +2\\.9 KiB"));
+		assertThat(gofer("namespace", "list", "-o", "plain").out()).contains(this.namespace + "\n");
+		JsonNode json = JSON.readTree(gofer("namespace", "list", "-o", "json").out());
+		assertThat(json.get("namespaces").isArray()).isTrue();
+
+		String[] pipelines = gofer("pipeline", "list").out().split("\n");
+		assertThat(pipelines).hasSize(3);
+		assertThat(pipelines[0]).matches("PIPELINE +OBJECTS +OBJECT_LIMIT +SIZE +BYTE_LIMIT +RUN_EXPIRY +LATEST_RUN");
+		assertThat(pipelines[1]).matches("large +2 +50 +2\\.9 KiB +none +50 +-");
+		assertThat(pipelines[2]).matches("small +1 +50 +1 B +none +50 +-");
+		assertThat(gofer("pipeline", "list", "--sort", "bytes", "-o", "plain").out()).isEqualTo("large\nsmall\n");
+		assertThat(gofer("pipeline", "list", "--prefix", "sm", "-o", "plain").out()).isEqualTo("small\n");
+		assertThat(gofer("pipeline", "list", "--limit", "1", "-o", "plain").out()).isEqualTo("large\n");
+		JsonNode listed = JSON.readTree(gofer("pipeline", "list", "-o", "json").out());
+		assertThat(listed.get("pipelines").get(0).get("bytes").asLong()).isEqualTo(3001);
+		assertThat(gofer("pipeline", "list", "--sort", "size").exitCode()).isEqualTo(2);
+		assertThat(gofer("pipeline", "list", "--limit", "0").exitCode()).isEqualTo(2);
+	}
+
+	@Test
 	void runsAreStartedAndListed() throws IOException {
 		assertThat(gofer("run", "start", "p").out()).isEqualTo("Started run 1 of pipeline " + this.namespace + "/p\n");
 		JsonNode started = JSON.readTree(gofer("run", "start", "p", "-o", "json").out());

@@ -87,6 +87,50 @@ public final class GoferCommandLine {
 		}
 	}
 
+	/**
+	 * Runs {@code gofer} on a terminal of its own (a pseudo-terminal that util-linux's
+	 * {@code script} opens), as a person at a shell would, and types {@code typed} into
+	 * it. The result's stdout is what the terminal showed: the command's stdout and
+	 * stderr together.
+	 */
+	public Result runOnTerminal(Map<String, String> env, String typed, String... args) {
+		StringBuilder command = new StringBuilder(quoted(LAUNCHER.toString()));
+		for (String arg : args) {
+			command.append(' ').append(quoted(arg));
+		}
+		try {
+			Path out = Files.createTempFile(this.workDir, "terminal", ".txt");
+			Path err = Files.createTempFile(this.workDir, "stderr", ".txt");
+			ProcessBuilder builder = new ProcessBuilder("script", "--quiet", "--return", "--command",
+					command.toString(), "/dev/null")
+				.redirectOutput(out.toFile())
+				.redirectError(err.toFile());
+			builder.environment().clear();
+			builder.environment().putAll(this.baseEnvironment);
+			builder.environment().putAll(env);
+			Process process = builder.start();
+			try (OutputStream input = process.getOutputStream()) {
+				input.write(typed.getBytes(StandardCharsets.UTF_8));
+			}
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("gofer " + String.join(" ", args) + " did not finish in 60 s");
+			}
+			return new Result(process.exitValue(), Files.readAllBytes(out), Files.readString(err));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String quoted(String arg) {
+		return "'" + arg.replace("'", "'\\''") + "'";
+	}
+
 	/** What a run of {@code gofer} left: its exit code and its output. */
 	public record Result(int exitCode, byte[] stdout, String stderr) {
 

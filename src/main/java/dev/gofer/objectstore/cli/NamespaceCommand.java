@@ -1,0 +1,8 @@
+package dev.gofer.objectstore.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "namespace", description = "Namespaces: what they hold.", subcommands = NamespaceListCommand.class)
+class NamespaceCommand {
+
+}
