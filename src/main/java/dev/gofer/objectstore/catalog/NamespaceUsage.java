@@ -9,9 +9,10 @@ package dev.gofer.objectstore.catalog;
  */
 public record NamespaceUsage(String namespaceId, long pipelineCount, long objectCount, long bytes) {
 
-	NamespaceUsage plus(PipelineRow row) {
-		return new NamespaceUsage(this.namespaceId, this.pipelineCount + 1, this.objectCount + row.objectCount(),
-				this.bytes + row.bytes());
+	/** With one more pipeline that holds these. */
+	NamespaceUsage plus(long objects, long bytes) {
+		return new NamespaceUsage(this.namespaceId, this.pipelineCount + 1, this.objectCount + objects,
+				this.bytes + bytes);
 	}
 
 }

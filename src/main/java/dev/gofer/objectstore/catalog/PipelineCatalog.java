@@ -53,16 +53,15 @@ public class PipelineCatalog {
 				.filter(namespace -> visibility.namespace(namespace.namespaceId()))
 				.toList();
 		}
-		return this.pipelines.readAll(rows -> {
+		return this.pipelines.readUsage(rows -> {
 			List<NamespaceUsage> namespaces = new ArrayList<>();
 			rows.filter(row -> visibility.pipeline(row.name())).forEach(row -> {
 				int last = namespaces.size() - 1;
-				if (last >= 0 && namespaces.get(last).namespaceId().equals(row.name().namespaceId())) {
-					namespaces.set(last, namespaces.get(last).plus(row));
+				if (last < 0 || !namespaces.get(last).namespaceId().equals(row.name().namespaceId())) {
+					namespaces.add(new NamespaceUsage(row.name().namespaceId(), 0, 0, 0));
+					last++;
 				}
-				else {
-					namespaces.add(new NamespaceUsage(row.name().namespaceId(), 0, 0, 0).plus(row));
-				}
+				namespaces.set(last, namespaces.get(last).plus(row.objectCount(), row.bytes()));
 			});
 			return namespaces;
 		});

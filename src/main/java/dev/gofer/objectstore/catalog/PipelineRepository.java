@@ -108,14 +108,21 @@ class PipelineRepository {
 			.list();
 	}
 
+	/** What a pipeline holds, for the namespace totals. */
+	record PipelineUsage(PipelineName name, long objectCount, long bytes) {
+
+	}
+
 	/**
-	 * Reads every pipeline, by namespace and id, as a stream that {@code reader} may stop
-	 * early; the rows are fetched as it goes.
+	 * Reads every pipeline's usage, by namespace, as a stream that {@code reader} may
+	 * stop early. Only columns of the {@code pipelines_by_bytes} index: it is read
+	 * without the table.
 	 */
-	<T> T readAll(Function<Stream<PipelineRow>, T> reader) {
-		try (Stream<PipelineRow> rows = this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM pipelines ORDER BY namespace_id, pipeline_id")
-			.query(PipelineRepository::map)
+	<T> T readUsage(Function<Stream<PipelineUsage>, T> reader) {
+		try (Stream<PipelineUsage> rows = this.jdbc
+			.sql("SELECT namespace_id, pipeline_id, object_count, bytes FROM pipelines ORDER BY namespace_id")
+			.query((rs, n) -> new PipelineUsage(new PipelineName(rs.getString(1), rs.getString(2)), rs.getLong(3),
+					rs.getLong(4)))
 			.stream()) {
 			return reader.apply(rows);
 		}
