@@ -88,8 +88,9 @@ final class ConsoleBench {
 					INSERT INTO pipelines (namespace_id, pipeline_id, object_limit, object_count, bytes)
 					VALUES (?, ?, ?, ?, ?) RETURNING id""");
 					PreparedStatement object = connection.prepareStatement("""
-							INSERT INTO objects (scope, pipeline_ref, object_key, size, sha256, content_type, created, content)
-							VALUES (?, ?, ?, ?, ?, 'application/octet-stream', ?, ?)""")) {
+							INSERT INTO objects (scope, pipeline_ref, object_key, size, sha256, content_type, created,
+							                     last_used, content)
+							VALUES (?, ?, ?, ?, ?, 'application/octet-stream', ?6, ?6, ?7)""")) {
 				List<String[]> names = new ArrayList<>();
 				for (int i = 0; i < options.bigPipelines(); i++) {
 					names.add(new String[] { BIG, "p-%05d".formatted(i) });

@@ -50,12 +50,12 @@ class PipelineListCommand extends ClientCommand {
 			pipelines.forEach(pipeline -> invocation.out().println(pipeline.pipelineId()));
 			return;
 		}
-		Table table = new Table("PIPELINE", "OBJECTS", "OBJECT_LIMIT", "SIZE", "BYTE_LIMIT", "RUN_EXPIRY",
+		Table table = new Table("PIPELINE", "OBJECTS", "OBJECT_LIMIT", "SIZE", "BYTE_LIMIT", "EVICTION", "RUN_EXPIRY",
 				"LATEST_RUN");
 		for (PipelineInfo pipeline : pipelines) {
 			table.row(pipeline.pipelineId(), Long.toString(pipeline.objectCount()),
 					Long.toString(pipeline.objectLimit()), Units.size(pipeline.bytes()),
-					pipeline.byteLimit() == null ? "none" : Units.size(pipeline.byteLimit()),
+					pipeline.byteLimit() == null ? "none" : Units.size(pipeline.byteLimit()), pipeline.eviction(),
 					Long.toString(pipeline.runObjectExpiry()),
 					pipeline.latestRunId() == null ? "-" : Long.toString(pipeline.latestRunId()));
 		}

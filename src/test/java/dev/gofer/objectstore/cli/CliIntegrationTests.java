@@ -211,9 +211,10 @@ class CliIntegrationTests extends IntegrationTest {
 
 		String[] pipelines = gofer("pipeline", "list").out().split("\n");
 		assertThat(pipelines).hasSize(3);
-		assertThat(pipelines[0]).matches("PIPELINE +OBJECTS +OBJECT_LIMIT +SIZE +BYTE_LIMIT +RUN_EXPIRY +LATEST_RUN");
-		assertThat(pipelines[1]).matches("large +2 +50 +2\\.9 KiB +none +50 +-");
-		assertThat(pipelines[2]).matches("small +1 +50 +1 B +none +50 +-");
+		assertThat(pipelines[0])
+			.matches("PIPELINE +OBJECTS +OBJECT_LIMIT +SIZE +BYTE_LIMIT +EVICTION +RUN_EXPIRY +LATEST_RUN");
+		assertThat(pipelines[1]).matches("large +2 +50 +2\\.9 KiB +none +oldest +50 +-");
+		assertThat(pipelines[2]).matches("small +1 +50 +1 B +none +oldest +50 +-");
 		assertThat(gofer("pipeline", "list", "--sort", "bytes", "-o", "plain").out()).isEqualTo("large\nsmall\n");
 		assertThat(gofer("pipeline", "list", "--prefix", "sm", "-o", "plain").out()).isEqualTo("small\n");
 		assertThat(gofer("pipeline", "list", "--limit", "1", "-o", "plain").out()).isEqualTo("large\n");

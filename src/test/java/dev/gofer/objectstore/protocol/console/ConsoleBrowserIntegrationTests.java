@@ -186,9 +186,11 @@ class ConsoleBrowserIntegrationTests extends IntegrationTest {
 		openPipeline("infra");
 		browser.type(By.name("object_limit"), "7");
 		browser.type(By.name("byte_limit"), "1MB");
+		new Select(browser.find(By.name("eviction"))).selectByValue("lru");
 		browser.click(By.xpath("//button[text()='Save limits']"));
 		browser.awaitText("Limits saved.");
 		Reply pipeline = this.api.get(pipeline("infra"));
+		assertThat(pipeline.json().get("pipeline").get("eviction").asString()).isEqualTo("lru");
 		assertThat(pipeline.json().get("pipeline").get("object_limit").asInt()).isEqualTo(7);
 		assertThat(pipeline.json().get("pipeline").get("byte_limit").asLong()).isEqualTo(1024 * 1024);
 		browser.waiting()
