@@ -2,7 +2,6 @@ package dev.gofer.objectstore.auth;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,16 +12,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Puts the token checks in front of {@code /api/**} and the cache protocols'
  * {@code /cache/**} when {@code gofer.auth.enabled} (the default). Health, metrics and
- * the API description stay open.
+ * the API description stay open. Read from {@link AuthProperties}, so that the default
+ * lives in the record only.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty(name = "gofer.auth.enabled", matchIfMissing = true)
 class AuthConfiguration implements WebMvcConfigurer {
 
 	private final TokenService tokens;
 
-	AuthConfiguration(TokenService tokens) {
+	private final boolean enabled;
+
+	AuthConfiguration(TokenService tokens, AuthProperties properties) {
 		this.tokens = tokens;
+		this.enabled = properties.enabled();
 	}
 
 	@Bean
@@ -32,11 +34,15 @@ class AuthConfiguration implements WebMvcConfigurer {
 		registration.addUrlPatterns("/api/*");
 		// After the request-observation filters, before anything that reads the body.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		registration.setEnabled(this.enabled);
 		return registration;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
+		if (!this.enabled) {
+			return;
+		}
 		// Authentication first, then what the token allows.
 		registry.addInterceptor(new CacheCredentialsInterceptor(this.tokens)).addPathPatterns("/cache/**");
 		registry.addInterceptor(new AuthorizationInterceptor()).addPathPatterns("/api/**", "/cache/**");

@@ -10,14 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code gofer.auth.*}.
  *
- * @param enabled whether every {@code /api/**} call needs a bearer token
- * @param adminToken the bootstrap admin token (env {@code GOFER_AUTH_ADMIN_TOKEN}); when
- * unset, one is generated on first start into an owner-only file in the data directory
- * @param runTokenLifetime how long a run token lives when its request names no expiry
- * @param tokenCacheTtl how long a checked token is remembered, so that requests do not
- * each cost a catalog query; a token revoked on another replica is still accepted by this
- * one for up to this long (on the replica that revokes it, never); {@code 0s} turns the
- * cache off
+ * @param enabled Whether every /api/** call needs a bearer token.
+ * @param adminToken The bootstrap admin token (env GOFER_AUTH_ADMIN_TOKEN). When unset,
+ * one is generated on first start into an owner-only file in the data directory.
+ * @param runTokenLifetime How long a run token lives when its request names no expiry.
+ * @param tokenCacheTtl How long a checked token is remembered, so that requests do not
+ * each cost a catalog query. A token revoked on another replica is still accepted by this
+ * one for up to this long (on the replica that revokes it, never); 0s turns the cache
+ * off.
  */
 @ConfigurationProperties("gofer.auth")
 public record AuthProperties(@DefaultValue("true") boolean enabled, @Nullable String adminToken,

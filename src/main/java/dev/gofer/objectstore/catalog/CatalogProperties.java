@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code gofer.catalog.*}.
  *
- * @param busyTimeout with SQLite, how long a write waits for another writer (or another
- * process holding the file) before the request fails with 503
+ * @param busyTimeout With SQLite, how long a write waits for another writer (or another
+ * process holding the file) before the request fails with 503.
  */
 @ConfigurationProperties("gofer.catalog")
 public record CatalogProperties(@DefaultValue("10s") Duration busyTimeout) {

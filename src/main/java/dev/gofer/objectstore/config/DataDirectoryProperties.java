@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code gofer.*} settings outside any feature.
  *
- * @param dataDir where the service keeps its files: the SQLite catalog by default, and
- * the generated admin token
+ * @param dataDir Where the service keeps its files: the SQLite catalog by default, and
+ * the generated admin token.
  */
 @ConfigurationProperties("gofer")
 public record DataDirectoryProperties(@DefaultValue("./data") Path dataDir) {

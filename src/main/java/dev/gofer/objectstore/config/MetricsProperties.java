@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code gofer.metrics.*}.
  *
- * @param usageRefresh how old the objects-and-bytes-stored gauges may be: counting them
- * scans the catalog, so a scrape runs that query at most once in this time
+ * @param usageRefresh How old the objects-and-bytes-stored gauges may be. Counting them
+ * scans the catalog, so a scrape runs that query at most once in this time.
  */
 @ConfigurationProperties("gofer.metrics")
 public record MetricsProperties(@DefaultValue("1m") Duration usageRefresh) {

@@ -1,16 +1,15 @@
 package dev.gofer.objectstore.config;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Runs the retention jobs; {@code gofer.retention.enabled=false} turns them off (in some
- * tests).
+ * Turns on Spring's task scheduling, which the retention jobs run on; whether they run,
+ * and how often, is {@code retention.RetentionSchedule}'s to decide from
+ * {@code gofer.retention.*}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@ConditionalOnProperty(name = "gofer.retention.enabled", matchIfMissing = true)
 class SchedulingConfiguration {
 
 }

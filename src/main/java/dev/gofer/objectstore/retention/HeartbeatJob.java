@@ -2,7 +2,6 @@ package dev.gofer.objectstore.retention;
 
 import java.time.Clock;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.gofer.objectstore.catalog.InstanceRegistry;
@@ -26,7 +25,7 @@ class HeartbeatJob {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${gofer.retention.heartbeat-interval:10s}")
+	/** One scheduled beat ({@link RetentionSchedule}). */
 	void run() {
 		this.instance.heartbeat();
 		// Instances gone for ten leases are forgotten; their uploads were reclaimed long

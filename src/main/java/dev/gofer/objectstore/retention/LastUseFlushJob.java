@@ -1,6 +1,5 @@
 package dev.gofer.objectstore.retention;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.gofer.objectstore.catalog.LastUseFlusher;
@@ -15,8 +14,7 @@ class LastUseFlushJob {
 		this.flusher = flusher;
 	}
 
-	@Scheduled(fixedDelayString = "${gofer.catalog.last-use.flush-interval:15s}",
-			initialDelayString = "${gofer.catalog.last-use.flush-interval:15s}")
+	/** One scheduled run ({@link RetentionSchedule}). */
 	void run() {
 		this.flusher.flush();
 	}

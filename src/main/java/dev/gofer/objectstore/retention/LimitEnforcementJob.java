@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.gofer.objectstore.catalog.JobLease;
@@ -45,8 +44,7 @@ class LimitEnforcementJob {
 		this.failures = meters.counter("gofer.retention.failures", "job", "enforce");
 	}
 
-	@Scheduled(fixedDelayString = "${gofer.retention.enforce-interval:15m}",
-			initialDelayString = "${gofer.retention.enforce-interval:15m}")
+	/** One scheduled run ({@link RetentionSchedule}). */
 	void run() {
 		if (this.lease.tryAcquire("enforce", this.properties.enforceInterval())) {
 			enforce(this.properties.batchSize());

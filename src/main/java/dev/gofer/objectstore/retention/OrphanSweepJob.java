@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.gofer.objectstore.catalog.BlobCatalog;
@@ -49,8 +48,7 @@ class OrphanSweepJob {
 		this.swept = meters.counter("gofer.retention.blobs.orphaned");
 	}
 
-	@Scheduled(fixedDelayString = "${gofer.retention.sweep-interval:1h}",
-			initialDelayString = "${gofer.retention.sweep-interval:1h}")
+	/** One scheduled run ({@link RetentionSchedule}). */
 	void run() {
 		if (this.lease.tryAcquire("sweep", this.properties.sweepInterval())) {
 			sweep(this.properties.batchSize());

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.gofer.objectstore.catalog.BlobCatalog;
@@ -56,8 +55,7 @@ class ReclaimJob {
 		this.failures = meters.counter("gofer.retention.failures", "job", "reclaim");
 	}
 
-	@Scheduled(fixedDelayString = "${gofer.retention.reclaim-interval:1m}",
-			initialDelayString = "${gofer.retention.reclaim-interval:1m}")
+	/** One scheduled run ({@link RetentionSchedule}). */
 	void run() {
 		if (this.lease.tryAcquire("reclaim", this.properties.reclaimInterval())) {
 			reclaim(this.properties.batchSize());

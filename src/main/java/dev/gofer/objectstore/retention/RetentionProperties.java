@@ -12,19 +12,20 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code gofer.retention.*}: the scheduled jobs that reclaim storage.
  *
- * @param enabled whether the jobs run at all
- * @param reclaimInterval how often the bytes of removed objects and abandoned uploads are
- * deleted
- * @param reclaimDelay how long the bytes of a removed object are kept, so that downloads
- * already under way can finish
- * @param sweepInterval how often the engine is searched for bytes the catalog does not
- * know
- * @param enforceInterval how often every pipeline's limits and expiry are applied again,
- * which matters after the defaults changed in the configuration
- * @param heartbeatInterval how often this instance records that it is alive
- * @param instanceLease how long after its last heartbeat an instance counts as gone, so
- * that its unfinished uploads are reclaimed
- * @param batchSize how many items a job handles per query
+ * @param enabled Whether the scheduled jobs run at all (these, and the flush of reads'
+ * last uses).
+ * @param reclaimInterval How often the bytes of removed objects and abandoned uploads are
+ * deleted.
+ * @param reclaimDelay How long the bytes of a removed object are kept, so that downloads
+ * already under way can finish.
+ * @param sweepInterval How often the engine is searched for bytes the catalog does not
+ * know.
+ * @param enforceInterval How often every pipeline's limits and expiry are applied again,
+ * which matters after the defaults changed in the configuration.
+ * @param heartbeatInterval How often this instance records that it is alive.
+ * @param instanceLease How long after its last heartbeat an instance counts as gone, so
+ * that its unfinished uploads are reclaimed.
+ * @param batchSize How many items a job handles per query (1 to 10000).
  */
 @Validated
 @ConfigurationProperties("gofer.retention")

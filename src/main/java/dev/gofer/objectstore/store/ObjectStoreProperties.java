@@ -17,22 +17,23 @@ import org.springframework.validation.annotation.Validated;
  * {@code gofer.object-store.*}: where the bytes go, and the limits that apply to every
  * pipeline unless it overrides them.
  *
- * @param engine which engine holds the bytes: {@code database} (also {@code sqlite}),
- * {@code filesystem} or {@code s3}
- * @param maxObjectSize the largest object accepted; a larger upload is refused with 413
- * and nothing is kept
- * @param pipelineObjectLimit how many pipeline objects a pipeline keeps before writes
- * evict the oldest
- * @param runObjectExpiry for how many runs of a pipeline the objects of a run are kept
- * @param pipelineByteLimit how many bytes of pipeline objects a pipeline keeps; unset
- * means no byte limit
- * @param inlineThreshold objects smaller than this keep their bytes in their catalog row
+ * @param engine Which engine holds the bytes: database (also accepted as sqlite),
+ * filesystem or s3.
+ * @param maxObjectSize The largest object accepted. A larger upload is refused with 413
+ * and nothing is kept.
+ * @param pipelineObjectLimit How many pipeline objects a pipeline keeps before writes
+ * evict the oldest, unless the pipeline sets its own object_limit.
+ * @param runObjectExpiry For how many runs of a pipeline the objects of a run are kept,
+ * unless the pipeline sets its own run_object_expiry.
+ * @param pipelineByteLimit How many bytes of pipeline objects a pipeline keeps, unless
+ * the pipeline sets its own byte_limit. Unset means no byte limit.
+ * @param inlineThreshold Objects smaller than this keep their bytes in their catalog row
  * instead of the engine, whatever the engine: one transaction writes them and one query
- * reads them whole, and nothing is left to reclaim when they go; 0 sends every object to
- * the engine
- * @param database settings of the {@code database} engine
- * @param filesystem settings of the {@code filesystem} engine
- * @param s3 settings of the {@code s3} engine
+ * reads them whole, and nothing is left to reclaim when they go. 0 sends every object to
+ * the engine; at most 1MB.
+ * @param database Settings of the database engine.
+ * @param filesystem Settings of the filesystem engine.
+ * @param s3 Settings of the s3 engine.
  */
 @Validated
 @ConfigurationProperties("gofer.object-store")
@@ -67,10 +68,10 @@ public record ObjectStoreProperties(@DefaultValue("database") Engine engine,
 	/**
 	 * {@code gofer.object-store.database.*}.
 	 *
-	 * @param chunkSize the size of the rows that hold an object's bytes; each is read and
-	 * written whole, so it bounds the memory one transfer needs. Below 512KB, so that a
-	 * chunk is not a humongous object to the JVM's collector with a small heap: 1MB
-	 * chunks set off a collection every few chunks of a download.
+	 * @param chunkSize The size of the rows that hold an object's bytes, 4KB to 64MB.
+	 * Each is read and written whole, so it bounds the memory one transfer needs. Below
+	 * 512KB, so that a chunk is not a humongous object to the JVM's collector with a
+	 * small heap: 1MB chunks set off a collection every few chunks of a download.
 	 */
 	public record Database(@DefaultValue("256KB") DataSize chunkSize) {
 
@@ -84,8 +85,8 @@ public record ObjectStoreProperties(@DefaultValue("database") Engine engine,
 	/**
 	 * {@code gofer.object-store.filesystem.*}.
 	 *
-	 * @param path the directory that holds the files; {@code ${gofer.data-dir}/objects}
-	 * by default
+	 * @param path The directory that holds the files, by default objects under the data
+	 * directory (set in application.properties, where gofer.data-dir is known).
 	 */
 	public record Filesystem(@Nullable Path path) {
 
@@ -95,16 +96,18 @@ public record ObjectStoreProperties(@DefaultValue("database") Engine engine,
 	 * {@code gofer.object-store.s3.*}. Without an access key, the AWS SDK's default
 	 * credential chain applies (environment, profile, instance or pod identity).
 	 *
-	 * @param endpoint the service's URL; unset for AWS S3 itself
-	 * @param region the signing region
-	 * @param bucket the bucket, which must exist
-	 * @param prefix a key prefix under which all blobs go, so that a bucket can be shared
-	 * @param accessKey the access key id
-	 * @param secretKey the secret access key
-	 * @param pathStyle whether to address the bucket in the path rather than the host
-	 * name, as MinIO, Ceph and s3proxy usually need
-	 * @param partSize the size of the parts of a multipart upload; each upload buffers
-	 * one part in memory (at least 5MB)
+	 * @param endpoint The service's URL; unset for AWS S3 itself.
+	 * @param region The signing region.
+	 * @param bucket The bucket, which must exist; required with the s3 engine.
+	 * @param prefix A key prefix under which all blobs go, so that a bucket can be
+	 * shared.
+	 * @param accessKey The access key id. Unset, the AWS SDK's default credential chain
+	 * applies.
+	 * @param secretKey The secret access key.
+	 * @param pathStyle Whether to address the bucket in the path rather than the host
+	 * name, as MinIO, Ceph and s3proxy usually need.
+	 * @param partSize The size of the parts of a multipart upload, 5MB to 512MB. Each
+	 * upload buffers one part in memory.
 	 */
 	public record S3(@Nullable URI endpoint, @DefaultValue("us-east-1") String region, @Nullable String bucket,
 			@DefaultValue("") String prefix, @Nullable String accessKey, @Nullable String secretKey,

@@ -10,11 +10,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code gofer.server.*}: how the HTTP server moves bytes through its connections.
  *
- * @param socketBuffer the largest read from, or write to, a connection's socket. Each
- * open connection holds one buffer of this size for each direction, so a deployment that
- * keeps thousands of idle connections open may want less; large transfers want more than
- * Tomcat's 8 KiB, since a transfer spends most of its time in system calls on a virtual
- * machine.
+ * @param socketBuffer The largest read from, or write to, a connection's socket, 4KB to
+ * 1MB. Each open connection holds one buffer of this size for each direction, so a
+ * deployment that keeps thousands of idle connections open may want less; large transfers
+ * want more than Tomcat's 8KB, since a transfer spends most of its time in system calls
+ * on a virtual machine.
  */
 @Validated
 @ConfigurationProperties("gofer.server")
