@@ -1,7 +1,5 @@
 package dev.gofer.objectstore.auth;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +26,9 @@ class AuthConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(JsonMapper json) {
+	FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter() {
 		FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(
-				new BearerTokenFilter(this.tokens, json));
+				new BearerTokenFilter(this.tokens));
 		registration.addUrlPatterns("/api/*");
 		// After the request-observation filters, before anything that reads the body.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);

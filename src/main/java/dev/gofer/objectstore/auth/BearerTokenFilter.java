@@ -1,8 +1,6 @@
 package dev.gofer.objectstore.auth;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,14 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.gofer.objectstore.error.UnauthenticatedException;
+import dev.gofer.objectstore.web.ProblemRenderer;
 
 /**
  * Checks the bearer token of every {@code /api/**} request before anything else happens,
@@ -32,11 +29,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final TokenService tokens;
 
-	private final JsonMapper json;
-
-	BearerTokenFilter(TokenService tokens, JsonMapper json) {
+	BearerTokenFilter(TokenService tokens) {
 		this.tokens = tokens;
-		this.json = json;
 	}
 
 	@Override
@@ -57,33 +51,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			// Never log the header: it may be a real secret sent to the wrong place.
 			logger.info("Refused {} {} from {}: {}", request.getMethod(), request.getRequestURI(),
 					request.getRemoteAddr(), ex.detail());
-			problem(request, response, HttpStatus.UNAUTHORIZED, ex.detail());
+			ProblemRenderer.send(ex, request, response);
 			return;
 		}
 		catch (DataAccessException ex) {
-			logger.error("Cannot check the token of {} {}: the catalog is unavailable", request.getMethod(),
-					request.getRequestURI(), ex);
-			problem(request, response, HttpStatus.SERVICE_UNAVAILABLE,
-					"The catalog database is unavailable; retry later");
+			// The catalog cannot say whose token it is: 503, logged with its cause.
+			ProblemRenderer.send(ex, request, response);
 			return;
 		}
 		chain.doFilter(request, response);
-	}
-
-	private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
-			throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
-		response.setStatus(status.value());
-		if (status == HttpStatus.UNAUTHORIZED) {
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		}
-		response.setContentType("application/problem+json");
-		this.json.writeValue(response.getOutputStream(), problem);
 	}
 
 }

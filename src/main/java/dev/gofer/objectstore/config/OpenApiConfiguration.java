@@ -27,7 +27,8 @@ class OpenApiConfiguration {
 					expire once the pipeline has registered `run_object_expiry` later runs. Extension \
 					objects have neither limit.
 
-					Object bodies are raw bytes. Every error is `application/problem+json` (RFC 9457)."""));
+					Object bodies are raw bytes. Every error is `application/problem+json` (RFC 9457), \
+					with Gofer's error fields `message` and `request_id` beside `detail`."""));
 	}
 
 }

@@ -10,12 +10,18 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+import dev.gofer.objectstore.web.ProblemRenderer.Problem;
 
 /**
  * Tomcat's own error page, for requests it rejects before any application code runs (an
- * encoded '/' or a NUL in the path, say): a problem+json body in place of Tomcat's HTML
- * page, which would also name the server's version.
+ * encoded '/' or a NUL in the path, say): the {@link ProblemRenderer}'s body in place of
+ * Tomcat's HTML page, which would also name the server's version. No filter has run, so
+ * the request gets its id here, by {@link RequestIdFilter}'s rule (the client's
+ * {@code X-Request-Id} when it is safe, else a new one), in the body and the header
+ * alike; the body leaves out {@code instance}, since the request line is what could not
+ * be parsed.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -30,19 +36,14 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		if (!ioAllowed.get()) {
 			return;
 		}
-		HttpStatus known = HttpStatus.resolve(status);
-		String title = known != null ? known.getReasonPhrase() : "Error";
-		String detail = status == 400
-				? "The request could not be parsed: check the path (no encoded '/', '\\\\' or NUL), "
-						+ "the headers and the body"
-				: "The request was refused: " + title;
+		Problem problem = ProblemRenderer.of(status);
 		try {
-			response.setContentType("application/problem+json");
+			String requestId = RequestIdFilter.requestId(request, response);
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-						+ ",\"detail\":\"" + detail + "\"}");
+				writer.write(ProblemRenderer.body(problem, requestId, null));
 				response.finishResponse();
 			}
 		}

@@ -1,6 +1,10 @@
 package dev.gofer.objectstore.web;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +31,38 @@ public final class QueryParameters {
 			return true;
 		}
 		throw new InvalidInputException("Query parameter '" + name + "' must be true or false");
+	}
+
+	/**
+	 * Whether every {@code %} of the query starts a {@code %XX} escape and the escaped
+	 * bytes are UTF-8, as Tomcat's decoding of parameters requires.
+	 */
+	public static boolean isWellFormed(String query) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(query.length());
+		for (int i = 0; i < query.length(); i++) {
+			char c = query.charAt(i);
+			if (c != '%') {
+				bytes.write(c);
+				continue;
+			}
+			int high = i + 1 < query.length() ? Character.digit(query.charAt(i + 1), 16) : -1;
+			int low = i + 2 < query.length() ? Character.digit(query.charAt(i + 2), 16) : -1;
+			if (high < 0 || low < 0) {
+				return false;
+			}
+			bytes.write(high << 4 | low);
+			i += 2;
+		}
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes.toByteArray()));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
 	}
 
 	private static @Nullable String value(@Nullable String query, String name) {

@@ -61,6 +61,23 @@ class RequestIdFilter extends OncePerRequestFilter {
 		return false;
 	}
 
+	/**
+	 * The request's id: the one this filter gave it, or, for a request that never passed
+	 * the filters (one Tomcat rejected itself), one given now by the same rule and echoed
+	 * in the response's header, so that a problem body and its header always agree.
+	 */
+	static String requestId(HttpServletRequest request, HttpServletResponse response) {
+		if (request.getAttribute(ATTRIBUTE) instanceof String id) {
+			return id;
+		}
+		String id = accepted(request.getHeader(HEADER));
+		request.setAttribute(ATTRIBUTE, id);
+		if (!response.isCommitted()) {
+			response.setHeader(HEADER, id);
+		}
+		return id;
+	}
+
 	static String accepted(@Nullable String header) {
 		if (header != null && SAFE.matcher(header).matches()) {
 			return header;

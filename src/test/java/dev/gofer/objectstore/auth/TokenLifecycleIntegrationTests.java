@@ -160,6 +160,8 @@ class TokenLifecycleIntegrationTests extends IntegrationTest {
 		assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
 		assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(reply.json().get("detail").asString()).isNotBlank();
+		assertThat(reply.json().get("message").asString()).isEqualTo(reply.json().get("detail").asString());
+		assertThat(reply.json().get("request_id").asString()).isEqualTo(reply.header("X-Request-Id"));
 	}
 
 }

@@ -104,13 +104,22 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 						.description("A token from POST /api/tokens, a run token, or the admin token"));
 		openApi.addSecurityItem(new SecurityRequirement().addList(BEARER));
 		openApi.getComponents()
-			.addSchemas(PROBLEM,
-					new ObjectSchema().description("RFC 9457 problem details")
-						.addProperty("type", new StringSchema().description("A URI that identifies the problem type"))
-						.addProperty("title", new StringSchema().description("The HTTP status's reason phrase"))
-						.addProperty("status", new IntegerSchema().description("The HTTP status code"))
-						.addProperty("detail", new StringSchema().description("What was wrong, for a person to read"))
-						.addProperty("instance", new StringSchema().description("The request path")));
+			.addSchemas(PROBLEM, new ObjectSchema()
+				.description("RFC 9457 problem details, with Gofer's error fields beside them (message and "
+						+ "request_id), so that clients that decode Gofer's Error can read every error")
+				.addProperty("type", new StringSchema().description("A URI that identifies the problem type"))
+				.addProperty("title", new StringSchema().description("The HTTP status's reason phrase"))
+				.addProperty("status", new IntegerSchema().description("The HTTP status code"))
+				.addProperty("detail", new StringSchema().description("What was wrong, for a person to read"))
+				.addProperty("instance",
+						new StringSchema().description(
+								"The request path; absent when the server could not " + "parse the request line"))
+				.addProperty("message", new StringSchema().description("The same text as detail"))
+				.addProperty("request_id",
+						new StringSchema().description("The request's id, as in the X-Request-Id response "
+								+ "header: the client's own X-Request-Id when it is 1 to 64 characters of "
+								+ "A-Z, a-z, 0-9, '.', '_', ':' and '-', else one the server made"))
+				.required(List.of("type", "title", "status", "detail", "message", "request_id")));
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.gofer.objectstore.support.ApiClient.Reply;
 import dev.gofer.objectstore.support.IntegrationTest;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem+json.
  */
 class ErrorsIntegrationTests extends IntegrationTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String LONG_ID = "a".repeat(65);
 
@@ -110,6 +113,31 @@ class ErrorsIntegrationTests extends IntegrationTest {
 		assertThat(response.status).as(path).isIn(400, 404);
 		assertThat(response.head).containsIgnoringCase("Content-Type: application/problem+json");
 		assertThat(response.body).contains("\"detail\"").doesNotContain("Tomcat").doesNotContainIgnoringCase("<html");
+		JsonNode problem = JSON.readTree(response.body);
+		assertThat(problem.get("message").asString()).isEqualTo(problem.get("detail").asString());
+		assertThat(problem.get("request_id").asString()).isNotBlank();
+		assertThat(response.head).containsIgnoringCase("X-Request-Id: " + problem.get("request_id").asString());
+	}
+
+	@Test
+	void requestsTheServerRejectsItselfKeepTheClientsRequestId() throws IOException {
+		RawResponse response = raw("GET /api/namespaces/ns/pipelines/p/objects/a%2Fb HTTP/1.1\r\nHost: localhost\r\n"
+				+ "X-Request-Id: build-42.step-7\r\nConnection: close\r\n\r\n");
+		assertThat(response.status).isEqualTo(400);
+		assertThat(JSON.readTree(response.body).get("request_id").asString()).isEqualTo("build-42.step-7");
+		assertThat(response.head).contains("X-Request-Id: build-42.step-7");
+	}
+
+	@Test
+	void everyProblemCarriesGofersErrorFields() {
+		String path = "/api/namespaces/ns/pipelines/" + unique("p") + "/objects/missing";
+		Reply notFound = this.api.get(path, "X-Request-Id", "trace-1");
+		assertProblem(notFound, 404);
+		assertThat(notFound.json().get("request_id").asString()).isEqualTo("trace-1");
+		assertThat(notFound.json().get("instance").asString()).isEqualTo(path);
+		Reply unauthenticated = this.api.withToken(null).get(path);
+		assertProblem(unauthenticated, 401);
+		assertProblem(this.api.get("/api/no-such-route"), 404);
 	}
 
 	static void assertProblem(Reply reply, int status) {
@@ -119,6 +147,9 @@ class ErrorsIntegrationTests extends IntegrationTest {
 		assertThat(problem.get("status").asInt()).isEqualTo(status);
 		assertThat(problem.get("title").asString()).isNotBlank();
 		assertThat(problem.get("detail").asString()).isNotBlank();
+		// Gofer's own error fields, for clients that decode its Error schema.
+		assertThat(problem.get("message").asString()).isEqualTo(problem.get("detail").asString());
+		assertThat(problem.get("request_id").asString()).isEqualTo(reply.header("X-Request-Id")).isNotBlank();
 		String text = reply.text();
 		assertThat(text).doesNotContain("Exception", "\tat ", "SELECT", "INSERT", "sqlite", "SQLITE", "/tmp/",
 				"gofer.db", "dev.gofer", "java.");

@@ -22,6 +22,7 @@ import dev.gofer.objectstore.client.api.RunsApi;
 import dev.gofer.objectstore.client.model.ObjectMetadata;
 import dev.gofer.objectstore.client.model.Pipeline;
 import dev.gofer.objectstore.client.model.PipelineLimits;
+import dev.gofer.objectstore.client.model.Problem;
 import dev.gofer.objectstore.client.model.PutObjectResult;
 import dev.gofer.objectstore.client.model.Run;
 import dev.gofer.objectstore.support.IntegrationTest;
@@ -52,14 +53,16 @@ class GeneratedClientIntegrationTests extends IntegrationTest {
 
 	private PipelinesApi pipelines;
 
+	private ApiClient client;
+
 	@BeforeEach
 	void generatedClient() {
-		ApiClient client = new ApiClient().setBasePath("http://localhost:" + this.port);
-		client.setBearerToken(ADMIN_TOKEN);
-		this.pipelineObjects = new PipelineObjectsApi(client);
-		this.runObjects = new RunObjectsApi(client);
-		this.runs = new RunsApi(client);
-		this.pipelines = new PipelinesApi(client);
+		this.client = new ApiClient().setBasePath("http://localhost:" + this.port);
+		this.client.setBearerToken(ADMIN_TOKEN);
+		this.pipelineObjects = new PipelineObjectsApi(this.client);
+		this.runObjects = new RunObjectsApi(this.client);
+		this.runs = new RunsApi(this.client);
+		this.pipelines = new PipelinesApi(this.client);
 	}
 
 	@Test
@@ -86,14 +89,19 @@ class GeneratedClientIntegrationTests extends IntegrationTest {
 			.extracting(ObjectMetadata::getKey, ObjectMetadata::getSize)
 			.containsExactly(tuple("empty", 0L), tuple("build.tar", 100_000L));
 
-		// The problem responses reach the client as its exception, with the status and
-		// the detail.
+		// The problem responses reach the client as its exception, with the status, and
+		// a body that decodes into the description's Problem with Gofer's Error fields.
 		assertThatExceptionOfType(ApiException.class)
 			.isThrownBy(() -> this.pipelineObjects.createPipelineObject(NAMESPACE, pipeline, "empty", file(content),
 					null, null, null))
 			.satisfies(ex -> {
 				assertThat(ex.getCode()).isEqualTo(409);
-				assertThat(ex.getResponseBody()).contains("\"detail\"");
+				Problem problem = this.client.getObjectMapper().readValue(ex.getResponseBody(), Problem.class);
+				assertThat(problem.getStatus()).isEqualTo(409);
+				assertThat(problem.getDetail()).contains("empty");
+				assertThat(problem.getMessage()).isEqualTo(problem.getDetail());
+				assertThat(problem.getRequestId()).isNotBlank()
+					.isEqualTo(ex.getResponseHeaders().get("X-Request-Id").get(0));
 			});
 		PutObjectResult forced = this.pipelineObjects.createPipelineObject(NAMESPACE, pipeline, "empty", file(content),
 				true, null, null);

@@ -138,7 +138,7 @@ class HostileInputIntegrationTests extends IntegrationTest {
 		assertThat(response.status()).as(request.name() + "\n" + response.head()).isIn(request.statuses().toArray());
 		if (response.status() >= 400) {
 			assertThat(response.isProblem()).as(request.name() + "\n" + response.head()).isTrue();
-			assertThat(response.body()).contains("\"detail\"");
+			assertThat(response.body()).contains("\"detail\"", "\"message\"", "\"request_id\"");
 		}
 		assertThat(response.head() + response.body()).doesNotContain("Exception", "\tat ", "SQL", "sqlite", "/tmp/",
 				"gofer.db", "dev.gofer", "Tomcat", "<html");
