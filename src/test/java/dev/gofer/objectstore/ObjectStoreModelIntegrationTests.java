@@ -7,7 +7,9 @@ import java.util.TreeSet;
 import java.util.stream.LongStream;
 
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
@@ -25,7 +27,8 @@ import dev.gofer.objectstore.ObjectStoreModel.Summary;
 import dev.gofer.objectstore.ObjectStoreModel.Write;
 import dev.gofer.objectstore.support.ApiClient;
 import dev.gofer.objectstore.support.ApiClient.Reply;
-import dev.gofer.objectstore.support.IntegrationTest;
+import dev.gofer.objectstore.support.Combination;
+import dev.gofer.objectstore.support.OnEveryCombination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs random sequences of writes, deletes, run registrations and limit changes against
  * one pipeline each, and after every request compares what the service reports with
  * {@link ObjectStoreModel}, which follows CONTRACT.md. A failure names its seed; rerun
- * one sequence with {@code -Dgofer.model.seed=<seed> -Dgofer.model.sequences=1}.
+ * one sequence with {@code -Dgofer.model.seed=<seed> -Dgofer.model.sequences=1}. On
+ * SQLite and on PostgreSQL, whose transactions differ most.
  */
-class ObjectStoreModelIntegrationTests extends IntegrationTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(value = Combination.class, names = { "SQLITE_DATABASE", "POSTGRES_DATABASE" })
+class ObjectStoreModelIntegrationTests extends OnEveryCombination {
 
 	private static final long FIRST_SEED = Long.getLong("gofer.model.seed", 20250601L);
 

@@ -11,18 +11,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.gofer.objectstore.support.ApiClient.Reply;
-import dev.gofer.objectstore.support.IntegrationTest;
+import dev.gofer.objectstore.support.Combination;
+import dev.gofer.objectstore.support.OnEveryCombination;
 
 import static dev.gofer.objectstore.protocol.gofer.ObjectsIntegrationTests.sha256;
 import static dev.gofer.objectstore.support.Listings.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pipeline limit holds under concurrent writers, and readers always see whole values.
+ * The pipeline limit holds under concurrent writers, and readers always see whole values,
+ * on every catalog and engine.
  */
-class ConcurrentWritersIntegrationTests extends IntegrationTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(Combination.class)
+class ConcurrentWritersIntegrationTests extends OnEveryCombination {
 
 	private static final int LIMIT = 5;
 
@@ -47,13 +53,18 @@ class ConcurrentWritersIntegrationTests extends IntegrationTest {
 					}
 				}));
 			}
+			// Lists until the writers are done, and once more after them, however the
+			// threads happen to be scheduled.
 			Future<?> watcher = pool.submit(() -> {
-				while (writing.get()) {
+				boolean more;
+				do {
+					more = writing.get();
 					if (keys(this.api.get(pipeline + "/objects")).size() > LIMIT) {
 						overLimit.incrementAndGet();
 					}
 					listings.incrementAndGet();
 				}
+				while (more);
 			});
 			for (Future<?> writer : writers) {
 				writer.get();
@@ -63,7 +74,6 @@ class ConcurrentWritersIntegrationTests extends IntegrationTest {
 		}
 		List<String> remaining = keys(this.api.get(pipeline + "/objects"));
 		assertThat(overLimit).as("listings over the limit among " + listings.get()).hasValue(0);
-		assertThat(listings.get()).isPositive();
 		assertThat(remaining).hasSize(LIMIT).doesNotContainAnyElementsOf(evicted);
 		assertThat(evicted).hasSize(8 * 25 - LIMIT);
 		for (String key : remaining) {

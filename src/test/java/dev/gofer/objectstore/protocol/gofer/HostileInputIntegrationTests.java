@@ -8,10 +8,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.gofer.objectstore.support.Combination;
 import dev.gofer.objectstore.support.IntegrationTest;
+import dev.gofer.objectstore.support.OnEveryCombination;
 import dev.gofer.objectstore.support.RawHttp;
 
 import static dev.gofer.objectstore.support.Listings.keys;
@@ -20,9 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Requests an attacker or a broken client might send, written raw on a socket. Each must
  * get a problem+json answer (or be ignored harmlessly), leak nothing about the server's
- * insides, and leave the stored data exactly as it was.
+ * insides, and leave the stored data exactly as it was, on every catalog and engine.
  */
-class HostileInputIntegrationTests extends IntegrationTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(Combination.class)
+class HostileInputIntegrationTests extends OnEveryCombination {
 
 	private static final String PIPELINE = "/api/namespaces/hostile/pipelines/p";
 
@@ -34,8 +40,8 @@ class HostileInputIntegrationTests extends IntegrationTest {
 	record Hostile(String name, String head, byte[] body, Set<Integer> statuses) {
 
 		static Hostile of(String name, String requestLine, String headers, String body, Integer... statuses) {
-			String head = requestLine + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN_TOKEN
-					+ (headers.isEmpty() ? "" : "\r\n" + headers);
+			String head = requestLine + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+					+ IntegrationTest.ADMIN_TOKEN + (headers.isEmpty() ? "" : "\r\n" + headers);
 			return new Hostile(name, head, body.getBytes(StandardCharsets.ISO_8859_1), Set.of(statuses));
 		}
 
@@ -117,8 +123,8 @@ class HostileInputIntegrationTests extends IntegrationTest {
 			// body that never comes.
 			socket.setSoTimeout(5_000);
 			socket.getOutputStream()
-				.write(("PUT " + OBJECTS + "/canary HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN_TOKEN
-						+ "\r\nContent-Length: 99999999999999\r\n\r\n")
+				.write(("PUT " + OBJECTS + "/canary HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+						+ IntegrationTest.ADMIN_TOKEN + "\r\nContent-Length: 99999999999999\r\n\r\n")
 					.getBytes(StandardCharsets.US_ASCII));
 			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(answer).startsWith("HTTP/1.1 413").contains("maximum object size");

@@ -5,19 +5,24 @@ import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 import dev.gofer.objectstore.support.ApiClient.Reply;
-import dev.gofer.objectstore.support.IntegrationTest;
+import dev.gofer.objectstore.support.Combination;
+import dev.gofer.objectstore.support.OnEveryCombination;
 
 import static dev.gofer.objectstore.support.Listings.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contract's Lifetimes section: pipeline limits, run expiry, pipelines and
- * extensions.
+ * extensions, on every catalog and engine.
  */
-class LifetimesIntegrationTests extends IntegrationTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(Combination.class)
+class LifetimesIntegrationTests extends OnEveryCombination {
 
 	private String pipeline;
 

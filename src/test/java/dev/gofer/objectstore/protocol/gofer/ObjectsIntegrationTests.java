@@ -6,31 +6,54 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import dev.gofer.objectstore.store.Engine;
+import dev.gofer.objectstore.store.ObjectStore;
 import dev.gofer.objectstore.support.ApiClient.Reply;
+import dev.gofer.objectstore.support.Combination;
 import dev.gofer.objectstore.support.IntegrationTest;
+import dev.gofer.objectstore.support.OnEveryCombination;
+import dev.gofer.objectstore.support.PrometheusScrape;
 
 import static dev.gofer.objectstore.support.Listings.keys;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** The contract's Objects section, over HTTP, for each of the three scopes. */
-class ObjectsIntegrationTests extends IntegrationTest {
+/**
+ * The contract's Objects section, over HTTP, for each of the three scopes, on every
+ * catalog and engine.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Combination.class)
+class ObjectsIntegrationTests extends OnEveryCombination {
 
 	private String pipelineObjects;
 
 	@BeforeEach
 	void pipeline() {
 		this.pipelineObjects = "/api/namespaces/default/pipelines/" + unique("objects") + "/objects";
+	}
+
+	@Test
+	void runsOnTheCombinationItNames() {
+		assertThat(this.server.context().getBean(ObjectStore.class).engine())
+			.isEqualTo(Engine.parse(this.combination.engine()));
+		assertThat(this.server.context().getBean(HikariDataSource.class).getJdbcUrl())
+			.startsWith(this.combination.catalog().urlPrefix());
 	}
 
 	@ParameterizedTest
@@ -300,27 +323,33 @@ class ObjectsIntegrationTests extends IntegrationTest {
 	@Test
 	void uploadCutOffMidwayLeavesTheEarlierValue() throws Exception {
 		this.api.put(this.pipelineObjects + "/k", "earlier");
+		double failedBefore = failedUploads();
 		try (Socket socket = new Socket("localhost", this.port)) {
 			OutputStream out = socket.getOutputStream();
-			out.write(
-					("PUT " + this.pipelineObjects + "/k HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000\r\n\r\n")
-						.getBytes(StandardCharsets.US_ASCII));
+			out.write(("PUT " + this.pipelineObjects + "/k HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+					+ IntegrationTest.ADMIN_TOKEN + "\r\nContent-Length: 100000\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
 			out.write(new byte[40_000]);
 			out.flush();
 		}
-		// The server notices the cut-off connection on its own schedule; the earlier
-		// value stays visible throughout.
-		for (int i = 0; i < 20; i++) {
-			Reply reply = this.api.get(this.pipelineObjects + "/k");
-			assertThat(reply.text()).isEqualTo("earlier");
-			Thread.sleep(50);
-		}
+		// The earlier value stays visible until, and after, the server has given the
+		// cut-off upload up.
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(this.api.get(this.pipelineObjects + "/k").text()).isEqualTo("earlier");
+			assertThat(failedUploads()).isGreaterThan(failedBefore);
+		});
+		assertThat(this.api.get(this.pipelineObjects + "/k").text()).isEqualTo("earlier");
 		assertThat(keys(this.api.get(this.pipelineObjects))).containsExactly("k");
 	}
 
 	@Test
 	void gofersApiVersionHeaderIsAccepted() {
 		assertThat(this.api.put(this.pipelineObjects + "/k", "v", "gofer-api-version", "v0").status()).isEqualTo(201);
+	}
+
+	private double failedUploads() {
+		return PrometheusScrape.of(this.api)
+			.value("gofer_upload_duration_seconds_count", "kind", "pipeline", "outcome", "failure");
 	}
 
 	static String sha256(String text) {
