@@ -18,6 +18,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 public final class GoferCli {
 
+	static {
+		// picocli's default factory looks for Groovy once, for closures in annotations: a
+		// class
+		// that is not there, looked for in each of the jar's hundred libraries, which
+		// took a
+		// fifth of a command's start-up.
+		System.setProperty("picocli.disable.closures", "true");
+	}
+
 	private GoferCli() {
 	}
 
@@ -27,7 +36,7 @@ public final class GoferCli {
 	}
 
 	static int run(String[] args, Invocation invocation) {
-		int code = commandLine(invocation).execute(args);
+		int code = configure(CommandTree.forArguments(invocation, args), invocation).execute(args);
 		invocation.flush();
 		if (invocation.out().checkError() && code == ExitCode.OK.code()) {
 			invocation.err().println("gofer: cannot write to standard output");
@@ -41,7 +50,11 @@ public final class GoferCli {
 	 * command.
 	 */
 	static CommandLine commandLine(Invocation invocation) {
-		CommandLine cli = new CommandLine(new GoferCommand(invocation));
+		return configure(CommandTree.whole(invocation), invocation);
+	}
+
+	/** Help options, exit codes and error handling on every command of {@code cli}. */
+	private static CommandLine configure(CommandLine cli, Invocation invocation) {
 		for (CommandLine command : all(cli)) {
 			CommandSpec spec = command.getCommandSpec();
 			spec.mixinStandardHelpOptions(true);

@@ -3,13 +3,14 @@ package dev.gofer.objectstore.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
-/** The root command, {@code gofer}; it holds the invocation for the commands below it. */
+/**
+ * The root command, {@code gofer}; it holds the invocation for the commands below it,
+ * which {@link CommandTree} adds.
+ */
 @Command(name = "gofer", versionProvider = GoferCommand.Version.class,
 		description = { "The Gofer object store's command-line client.",
 				"Pipeline objects are kept until deleted (at most the pipeline's object limit); "
 						+ "run objects expire after a number of later runs." },
-		subcommands = { PipelineCommand.class, RunCommand.class, NamespaceCommand.class, TokenCommand.class,
-				ServiceCommand.class },
 		footerHeading = "%nConnection settings:%n",
 		footer = { "  Each comes from its option, else its environment variable, else the config",
 				"  file, else the default:", "    --host       GOFER_HOST       host        http://localhost:8080",

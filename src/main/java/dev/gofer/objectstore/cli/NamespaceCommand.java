@@ -2,7 +2,7 @@ package dev.gofer.objectstore.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "namespace", description = "Namespaces: what they hold.", subcommands = NamespaceListCommand.class)
+@Command(name = "namespace", description = "Namespaces: what they hold.")
 class NamespaceCommand {
 
 }

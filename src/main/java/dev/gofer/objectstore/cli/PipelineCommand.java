@@ -2,8 +2,7 @@ package dev.gofer.objectstore.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "pipeline", description = "Pipelines: their objects, limits and usage.", subcommands = {
-		PipelineObjectCommand.class, PipelineListCommand.class, PipelineGetCommand.class, PipelineUpdateCommand.class })
+@Command(name = "pipeline", description = "Pipelines: their objects, limits and usage.")
 class PipelineCommand {
 
 }

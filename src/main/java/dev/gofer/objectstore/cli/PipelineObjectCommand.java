@@ -3,9 +3,7 @@ package dev.gofer.objectstore.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "object",
-		description = "Pipeline objects: kept until deleted, at most the pipeline's object limit of them.",
-		subcommands = { PipelineObjectListCommand.class, PipelineObjectGetCommand.class, PipelineObjectPutCommand.class,
-				PipelineObjectDeleteCommand.class })
+		description = "Pipeline objects: kept until deleted, at most the pipeline's object limit of them.")
 class PipelineObjectCommand {
 
 }

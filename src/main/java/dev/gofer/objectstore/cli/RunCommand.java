@@ -2,8 +2,7 @@ package dev.gofer.objectstore.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "run", description = "Runs of a pipeline and their objects.",
-		subcommands = { RunObjectCommand.class, RunListCommand.class, RunStartCommand.class, RunTokenCommand.class })
+@Command(name = "run", description = "Runs of a pipeline and their objects.")
 class RunCommand {
 
 }

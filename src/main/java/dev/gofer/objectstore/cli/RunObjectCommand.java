@@ -2,11 +2,8 @@ package dev.gofer.objectstore.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "object",
-		description = "Run objects: they belong to one run and expire after the pipeline's "
-				+ "run_object_expiry later runs.",
-		subcommands = { RunObjectListCommand.class, RunObjectGetCommand.class, RunObjectPutCommand.class,
-				RunObjectDeleteCommand.class })
+@Command(name = "object", description = "Run objects: they belong to one run and expire after the pipeline's "
+		+ "run_object_expiry later runs.")
 class RunObjectCommand {
 
 }

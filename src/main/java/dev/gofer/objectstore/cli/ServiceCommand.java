@@ -2,7 +2,7 @@ package dev.gofer.objectstore.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "service", description = "Run the object store server.", subcommands = ServiceStartCommand.class)
+@Command(name = "service", description = "Run the object store server.")
 class ServiceCommand {
 
 }
