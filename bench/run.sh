@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: the built service on one engine, nginx WebDAV and (if its jar is there)
-# s3proxy, each started here on loopback with a fresh temporary directory, driven one at a time by
-# bench/Load.java from a separate JVM. Prints the figures; not a pass/fail test. See bench/README.md.
+# s3proxy, each started here on loopback with a fresh temporary directory, driven one at a time:
+# the 1 KiB loads by wrk, the large transfers by bench/src/dev/gofer/bench (run from source, in a
+# JVM of its own). Prints the figures and the targets; see bench/README.md.
 #
-#   bench/run.sh database|filesystem|s3 [Load.java options, e.g. --duration 20 --phases get,put]
+#   bench/run.sh database|filesystem|s3 [Bench options, e.g. --duration 20 --phases get,put]
+#   bench/run.sh database --smoke       # a few seconds: shows the harness works, measures nothing
 #
 # Builds nothing and installs nothing: it needs target/gofer-object-store-*.jar, nginx with the
-# WebDAV module (Debian: apt-get install -y nginx-light) and, for s3, the s3proxy jar.
+# WebDAV module and wrk (Debian: apt-get install -y nginx-light wrk) and, for s3, the s3proxy jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 die() {
@@ -35,9 +37,18 @@ jar=${BENCH_JAR:-$(ls target/gofer-object-store-*.jar 2> /dev/null | grep -v '\.
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$nginx" ] || die "nginx is not installed; on Debian: apt-get install -y nginx-light"
 "$nginx" -V 2>&1 | grep -q -- '--with-http_dav_module' || die "$nginx has no WebDAV module (Debian's nginx-light has it)"
+smoke=
+for arg in "$@"; do
+  [ "$arg" != --smoke ] || smoke=1
+done
+if ! command -v wrk > /dev/null; then
+  [ -n "$smoke" ] || die "wrk is not installed; on Debian: apt-get install -y wrk"
+  echo "bench: no wrk, so this smoke run leaves out the 1 KiB loads" >&2
+fi
 
-s3proxy_jar=${S3PROXY_JAR:-target/bench/s3proxy-jar-with-dependencies.jar}
-fetch_s3proxy="./mvnw -q dependency:copy -Dartifact=org.gaul:s3proxy:2.6.0:jar:jar-with-dependencies -DoutputDirectory=target/bench -Dmdep.stripVersion=true"
+# The build copies s3proxy's jar into target/s3proxy for the tests.
+s3proxy_jar=${S3PROXY_JAR:-target/s3proxy/s3proxy.jar}
+fetch_s3proxy="./mvnw -q dependency:copy -Dartifact=org.gaul:s3proxy:2.6.0:jar:jar-with-dependencies -DoutputDirectory=target/s3proxy -Dmdep.stripFileName=s3proxy.jar"
 if [ ! -f "$s3proxy_jar" ] || [ -n "${BENCH_NO_S3PROXY:-}" ]; then
   [ "$engine" != s3 ] || die "the s3 engine needs s3proxy; fetch its jar with: $fetch_s3proxy"
   [ -n "${BENCH_NO_S3PROXY:-}" ] || echo "bench: no $s3proxy_jar, so no s3proxy column; to add it: $fetch_s3proxy" >&2
@@ -54,7 +65,7 @@ done
 
 dir=${BENCH_DIR:-$(mktemp -d /tmp/gofer-bench.XXXXXX)}
 dir=$(cd "$dir" && pwd)
-mkdir -p "$dir"/nginx/root "$dir"/s3/bench "$dir"/s3/gofer "$dir"/service
+mkdir -p "$dir"/nginx/root "$dir"/s3/gofer "$dir"/service
 token="bench-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
 
 pids=()
@@ -79,7 +90,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # nginx: WebDAV PUT/DELETE on a temporary root, everything it writes under $dir, no access log
-# (the service keeps none either). As root it needs a user to run workers as: root itself.
+# (the service keeps none either), a worker per core and connections enough for wrk's 128. As root
+# it needs a user to run workers as: root itself.
 {
   [ "$(id -u)" != 0 ] || echo "user root;"
   cat << CONF
@@ -153,14 +165,18 @@ wait_for() { # name pid url
   done
   die "$1 did not answer on $3 within 120 s"
 }
+# The servers start at once, the service last waited for; on the s3 engine it needs s3proxy first.
+start_service() {
+  "$java" "${jvm_args[@]}" -jar "$jar" "${service_args[@]}" > "$dir/service.log" 2>&1 &
+  service_pid=$!
+  pids+=("$service_pid")
+}
+[ "$engine" = s3 ] || start_service
 wait_for nginx "$nginx_pid" "http://127.0.0.1:$nginx_port/"
 if [ -n "$s3proxy_jar" ]; then
   wait_for s3proxy "$s3_pid" "http://127.0.0.1:$s3_port/"
 fi
-
-"$java" "${jvm_args[@]}" -jar "$jar" "${service_args[@]}" > "$dir/service.log" 2>&1 &
-service_pid=$!
-pids+=("$service_pid")
+[ "$engine" != s3 ] || start_service
 wait_for service "$service_pid" "http://127.0.0.1:$service_port/actuator/health/readiness"
 until curl -sf -o /dev/null "http://127.0.0.1:$service_port/actuator/health/readiness"; do
   kill -0 "$service_pid" 2> /dev/null || die "the service exited; see $dir/service.log"
@@ -172,16 +188,21 @@ machine=$(
   echo "- memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
   echo "- disk of $dir: $(df -h --output=source,fstype,size "$dir" | tail -n 1 | tr -s ' ')"
   echo "- kernel $(uname -r); $("$java" -version 2>&1 | head -n 1); $("$nginx" -v 2>&1)"
+  echo "- load generator: $( (wrk -v 2>&1 || true) | head -n 1 | cut -d' ' -f1-2) for the 1 KiB loads; the benchmark's JVM for the transfers"
   echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 )
 echo "$machine"
 
 load_args=(--engine "$engine" --service "127.0.0.1:$service_port:$service_pid" --token "$token"
-  --nginx "127.0.0.1:$nginx_port:$nginx_pid" --gc-log "$dir/gc.log" --out "$dir/results.md" --scratch "$dir/disk")
+  --nginx "127.0.0.1:$nginx_port:$nginx_pid" --nginx-root "$dir/nginx/root" --gc-log "$dir/gc.log"
+  --out "$dir/results.md" --scratch "$dir/disk" --wrk-script bench/wrk/bench.lua)
 if [ -n "$s3proxy_jar" ]; then
-  load_args+=(--s3proxy "127.0.0.1:$s3_port:$s3_pid")
+  load_args+=(--s3proxy "127.0.0.1:$s3_port:$s3_pid" --s3-root "$dir/s3")
 fi
-"$java" -Xmx1g bench/Load.java "${load_args[@]}" "$@"
+heap=1g
+[ -z "$smoke" ] || heap=256m
+status=0
+"$java" "-Xmx$heap" bench/src/dev/gofer/bench/Bench.java "${load_args[@]}" "$@" || status=$?
 
 mkdir -p target/bench
 result="target/bench/results-$engine-$(date +%Y%m%d-%H%M%S).md"
@@ -189,6 +210,7 @@ result="target/bench/results-$engine-$(date +%Y%m%d-%H%M%S).md"
   echo "$machine"
   echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  cat "$dir/results.md"
+  cat "$dir/results.md" 2> /dev/null || echo "(no figures: the benchmark failed; see above)"
 } > "$result"
 echo "bench: figures saved in $result" >&2
+exit "$status"

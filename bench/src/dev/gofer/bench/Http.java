@@ -1,3 +1,5 @@
+package dev.gofer.bench;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,10 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One keep-alive HTTP/1.1 connection over a blocking socket, used by one thread at a time. It is
- * deliberately minimal (no TLS, no redirects, no pooling) so that the load generator spends as
- * little of the shared CPU as possible: on a 2-core machine a heavy client would slow the faster
- * server most and flatter the ratios.
+ * One keep-alive HTTP/1.1 connection over a blocking socket, used by one thread at a
+ * time. It is deliberately minimal (no TLS, no redirects, no pooling) so that the load
+ * generator spends as little of the shared CPU as possible: on a 2-core machine a heavy
+ * client would slow the faster server most and flatter the ratios.
  */
 final class Http implements Closeable {
 
@@ -71,7 +73,10 @@ final class Http implements Closeable {
 		this.readTimeoutMs = readTimeoutMs;
 	}
 
-	/** A request with a small body held in memory (or none), retried once on a stale connection. */
+	/**
+	 * A request with a small body held in memory (or none), retried once on a stale
+	 * connection.
+	 */
 	Response send(String method, String path, List<String> headers, byte[] body) throws IOException {
 		boolean reused = this.socket != null;
 		try {
@@ -79,8 +84,10 @@ final class Http implements Closeable {
 		}
 		catch (IOException ex) {
 			disconnect();
-			// A kept-alive connection the server has just closed fails before any answer: the
-			// request is safe to send again on a fresh one. A fresh connection's failure is real.
+			// A kept-alive connection the server has just closed fails before any answer:
+			// the
+			// request is safe to send again on a fresh one. A fresh connection's failure
+			// is real.
 			if (!reused || !(ex instanceof NoAnswerException)) {
 				throw ex;
 			}
@@ -90,8 +97,8 @@ final class Http implements Closeable {
 
 	/**
 	 * One request and its response on this connection, opening it if needed. A body of
-	 * {@code length} bytes is written by {@code body}; the response body goes to {@code sink}, or
-	 * into the returned response when {@code sink} is null.
+	 * {@code length} bytes is written by {@code body}; the response body goes to
+	 * {@code sink}, or into the returned response when {@code sink} is null.
 	 */
 	Response exchange(String method, String path, List<String> headers, long length, Body body, Sink sink)
 			throws IOException {
@@ -99,8 +106,14 @@ final class Http implements Closeable {
 			open();
 		}
 		StringBuilder head = new StringBuilder(256);
-		head.append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(this.host).append(':')
-			.append(this.port).append("\r\n");
+		head.append(method)
+			.append(' ')
+			.append(path)
+			.append(" HTTP/1.1\r\nHost: ")
+			.append(this.host)
+			.append(':')
+			.append(this.port)
+			.append("\r\n");
 		for (String header : headers) {
 			head.append(header).append("\r\n");
 		}
@@ -193,13 +206,17 @@ final class Http implements Closeable {
 		while (!(header = line(false)).isEmpty()) {
 			int colon = header.indexOf(':');
 			if (colon > 0) {
-				headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+				headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+						header.substring(colon + 1).trim());
 			}
 		}
 		return headers;
 	}
 
-	/** A CRLF-terminated line; at the very start of a response, an immediate EOF means no answer. */
+	/**
+	 * A CRLF-terminated line; at the very start of a response, an immediate EOF means no
+	 * answer.
+	 */
 	private String line(boolean first) throws IOException {
 		StringBuilder line = new StringBuilder(64);
 		int c;

@@ -1,3 +1,5 @@
+package dev.gofer.bench;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** What the benchmark reads about the machine and the servers' memory, from /proc and logs. */
+/**
+ * What the benchmark reads about the machine and the servers' memory, from /proc and
+ * logs.
+ */
 final class Probe {
 
 	private static final Pattern GC_LINE = Pattern
@@ -38,8 +43,9 @@ final class Probe {
 	}
 
 	/**
-	 * Resets the peak resident set size (VmHWM) of the process tree to its current size, so that a
-	 * later {@link #peakRssMiB} covers one phase; false when the kernel refuses it.
+	 * Resets the peak resident set size (VmHWM) of the process tree to its current size,
+	 * so that a later {@link #peakRssMiB} covers one phase; false when the kernel refuses
+	 * it.
 	 */
 	static boolean resetPeakRss(long pid) {
 		boolean all = true;
@@ -135,7 +141,10 @@ final class Probe {
 
 	}
 
-	/** Heap before and after the collections of a time window, from a GC log with timemillis. */
+	/**
+	 * Heap before and after the collections of a time window, from a GC log with
+	 * timemillis.
+	 */
 	record GcWindow(int collections, double peakBeforeMiB, double peakAfterMiB) {
 
 	}
