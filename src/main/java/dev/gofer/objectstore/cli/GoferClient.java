@@ -3,84 +3,47 @@ package dev.gofer.objectstore.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.gofer.objectstore.cli.HttpConnection.Response;
+import dev.gofer.objectstore.cli.HttpConnection.Upload;
+
 /**
- * The object store's HTTP API on {@code java.net.http}: sends the token and API version,
- * turns error answers into a {@link CliException} carrying the problem's {@code detail},
- * and streams bodies both ways.
+ * The object store's HTTP API: sends the token and API version, turns error answers into
+ * a {@link CliException} carrying the problem's {@code detail}, and streams bodies both
+ * ways. Its requests share one connection ({@link HttpConnection}) while the server keeps
+ * it open.
  */
 final class GoferClient implements AutoCloseable {
 
-	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+	private static final int CONNECT_TIMEOUT_MS = 10_000;
 
-	/** For calls that exchange small JSON documents; transfers have no overall limit. */
-	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+	/** For calls that exchange small JSON documents; transfers have no limit. */
+	private static final int CALL_TIMEOUT_MS = 60_000;
 
 	private static final int MAX_ERROR_BODY = 64 * 1024;
 
-	private final HttpClient http;
-
 	private final Settings settings;
+
+	private @Nullable HttpConnection connection;
 
 	GoferClient(Settings settings) {
 		this.settings = settings;
-		// HTTP/1.1: over plain HTTP, asking for HTTP/2 costs an upgrade attempt that the
-		// server refuses anyway.
-		HttpClient.Builder builder = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(CONNECT_TIMEOUT);
-		if ("http".equalsIgnoreCase(settings.host().getScheme())) {
-			plainHttpOnly(builder);
-		}
-		this.http = builder.build();
 	}
 
-	/**
-	 * Without an SSL context of its own, the client initialises the JVM's default one,
-	 * loading the trusted certificates: a tenth of a plain-HTTP command's run time. An
-	 * uninitialised context does for a client that never opens a TLS connection (it
-	 * follows no redirects).
-	 */
-	private static void plainHttpOnly(HttpClient.Builder builder) {
-		try {
-			builder.sslContext(SSLContext.getInstance("TLS")).sslParameters(new SSLParameters());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			// every Java runtime has TLS; if not, the default context will have to do
-		}
-	}
-
-	/**
-	 * Stops the client's selector thread. Until it stops, the JVM's exit waits up to 300
-	 * ms for it (a thread blocked in native code), more than the whole command takes
-	 * otherwise.
-	 */
 	@Override
 	public void close() {
-		this.http.shutdownNow();
-		try {
-			this.http.awaitTermination(Duration.ofMillis(200));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		if (this.connection != null) {
+			this.connection.close();
+			this.connection = null;
 		}
 	}
 
@@ -93,15 +56,13 @@ final class GoferClient implements AutoCloseable {
 	 * 2xx.
 	 */
 	Reply call(String method, String path) {
-		return call(method, path, BodyPublishers.noBody(), null);
+		return call(method, path, null);
 	}
 
-	Reply call(String method, String path, BodyPublisher body, @Nullable String contentType) {
-		HttpRequest.Builder request = request(path).timeout(CALL_TIMEOUT).method(method, body);
-		if (contentType != null) {
-			request.header("Content-Type", contentType);
-		}
-		return Reply.of(send(request.build()));
+	/** A small JSON exchange with a JSON document to send, or none. */
+	Reply call(String method, String path, @Nullable String json) {
+		Upload body = (json != null) ? Upload.of(json.getBytes(StandardCharsets.UTF_8)) : null;
+		return Reply.of(send(method, path, (json != null) ? "application/json" : null, body, CALL_TIMEOUT_MS));
 	}
 
 	/**
@@ -119,51 +80,69 @@ final class GoferClient implements AutoCloseable {
 		}
 	}
 
-	/** Uploads a body, streamed as the publisher produces it. */
-	Reply upload(String path, BodyPublisher body, String contentType) {
-		return Reply.of(send(request(path).header("Content-Type", contentType).POST(body).build()));
+	/** Uploads a body, streamed as it is read. */
+	Reply upload(String path, Upload body, String contentType) {
+		return Reply.of(send("POST", path, contentType, body, 0));
 	}
 
-	/** Opens a download; the caller reads and closes the body. */
-	HttpResponse<InputStream> download(String path) {
-		return send(request(path).GET().build());
+	/** Opens a download; the caller reads its body. */
+	Response download(String path) {
+		return send("GET", path, null, null, 0);
 	}
 
-	private HttpRequest.Builder request(String path) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.settings.host() + path))
-			.header("gofer-api-version", "v0")
-			.header("User-Agent", "gofer-cli");
+	private Response send(String method, String path, @Nullable String contentType, @Nullable Upload body,
+			int readTimeoutMs) {
+		URI uri = URI.create(this.settings.host() + path);
+		List<String> headers = new ArrayList<>(List.of("gofer-api-version", "v0", "User-Agent", "gofer-cli"));
 		if (this.settings.token() != null) {
-			builder.header("Authorization", "Bearer " + this.settings.token());
+			headers.addAll(List.of("Authorization", "Bearer " + this.settings.token()));
 		}
-		return builder;
-	}
-
-	private HttpResponse<InputStream> send(HttpRequest request) {
-		HttpResponse<InputStream> response;
+		if (contentType != null) {
+			headers.addAll(List.of("Content-Type", contentType));
+		}
+		String target = uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+		HttpConnection connection = connection();
+		Response response;
 		try {
-			response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			response = connection.exchange(method, target, headers, body, readTimeoutMs);
 		}
 		catch (IOException ex) {
-			throw new CliException(ExitCode.UNAVAILABLE,
-					"Cannot reach the Gofer server at " + this.settings.host() + ": " + reason(ex));
+			throw unreachable((ex instanceof SocketTimeoutException) ? "no answer in time" : reason(ex));
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new CliException(ExitCode.ERROR, "Interrupted");
-		}
-		if (response.statusCode() / 100 != 2) {
+		if (response.status() / 100 != 2) {
 			throw failure(response);
 		}
 		return response;
 	}
 
-	private CliException failure(HttpResponse<InputStream> response) {
-		int status = response.statusCode();
+	private HttpConnection connection() {
+		if (this.connection != null && this.connection.reusable()) {
+			return this.connection;
+		}
+		close();
+		try {
+			this.connection = HttpConnection.open(this.settings.host(), CONNECT_TIMEOUT_MS);
+			return this.connection;
+		}
+		catch (SocketTimeoutException ex) {
+			throw unreachable("the connection timed out");
+		}
+		catch (IOException ex) {
+			throw unreachable(reason(ex));
+		}
+	}
+
+	private CliException unreachable(String reason) {
+		return new CliException(ExitCode.UNAVAILABLE,
+				"Cannot reach the Gofer server at " + this.settings.host() + ": " + reason);
+	}
+
+	private CliException failure(Response response) {
+		int status = response.status();
 		String detail = null;
 		try (InputStream body = response.body()) {
-			String contentType = response.headers().firstValue("Content-Type").orElse("");
-			if (contentType.contains("json")) {
+			String contentType = response.header("Content-Type");
+			if (contentType != null && contentType.contains("json")) {
 				detail = Problems.detail(new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8));
 			}
 		}
@@ -185,18 +164,10 @@ final class GoferClient implements AutoCloseable {
 	 * words.
 	 */
 	private static String reason(IOException ex) {
-		if (ex instanceof HttpConnectTimeoutException) {
-			return "the connection timed out";
-		}
-		if (ex instanceof HttpTimeoutException) {
-			return "no answer in time";
+		if (ex instanceof UnknownHostException) {
+			return "unknown host";
 		}
 		if (ex instanceof ConnectException) {
-			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-				if (cause instanceof UnresolvedAddressException) {
-					return "unknown host";
-				}
-			}
 			return "connection refused";
 		}
 		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
@@ -205,9 +176,9 @@ final class GoferClient implements AutoCloseable {
 	/** A whole, successful answer with a small body. */
 	record Reply(int status, String body) {
 
-		static Reply of(HttpResponse<InputStream> response) {
+		static Reply of(Response response) {
 			try (InputStream body = response.body()) {
-				return new Reply(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
+				return new Reply(response.status(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
 			}
 			catch (IOException ex) {
 				throw new CliException(ExitCode.UNAVAILABLE, "The server's answer was cut off: " + ex.getMessage());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import picocli.CommandLine.Option;
@@ -24,8 +23,8 @@ abstract class ObjectGetCommand extends ObjectCommand {
 	@Override
 	void execute(GoferClient client, Invocation invocation) throws IOException {
 		ObjectScope scope = scope(client, invocation);
-		HttpResponse<InputStream> response = client.download(scope.objectPath(this.key));
-		long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+		HttpConnection.Response response = client.download(scope.objectPath(this.key));
+		long length = response.contentLength();
 		Progress progress = new Progress(invocation, "get " + this.key, length);
 		try (InputStream body = progress.count(response.body())) {
 			if (this.stringify) {

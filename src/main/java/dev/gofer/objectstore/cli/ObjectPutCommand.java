@@ -2,8 +2,6 @@ package dev.gofer.objectstore.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +70,7 @@ abstract class ObjectPutCommand extends ObjectCommand {
 			}
 			String key = this.keyOrPair.substring(0, equals);
 			byte[] value = this.keyOrPair.substring(equals + 1).getBytes(StandardCharsets.UTF_8);
-			return new Upload(key, BodyPublishers.ofByteArray(value), TEXT,
+			return new Upload(key, HttpConnection.Upload.of(value), TEXT,
 					new Progress(invocation, "put " + key, value.length));
 		}
 		if (this.source == null) {
@@ -86,7 +84,7 @@ abstract class ObjectPutCommand extends ObjectCommand {
 		Progress progress = new Progress(invocation, "put " + this.keyOrPair, -1);
 		InputStream stdin = progress.count(invocation.stdin());
 		// Unknown length: sent chunked, as it arrives.
-		return new Upload(this.keyOrPair, BodyPublishers.ofInputStream(() -> stdin), BINARY, progress);
+		return new Upload(this.keyOrPair, new HttpConnection.Upload(stdin, -1), BINARY, progress);
 	}
 
 	private Upload fromFile(Path file, Invocation invocation) {
@@ -99,7 +97,7 @@ abstract class ObjectPutCommand extends ObjectCommand {
 			InputStream content = progress.count(Files.newInputStream(file));
 			// A known length lets the server refuse an object over its limit before it is
 			// sent.
-			BodyPublisher body = BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> content), size);
+			HttpConnection.Upload body = new HttpConnection.Upload(content, size);
 			return new Upload(this.keyOrPair, body, BINARY, progress);
 		}
 		catch (IOException ex) {
@@ -131,7 +129,7 @@ abstract class ObjectPutCommand extends ObjectCommand {
 	 * What to send: the key, the body, its default media type, and the progress of
 	 * reading it.
 	 */
-	private record Upload(String key, BodyPublisher body, String type, Progress progress) {
+	private record Upload(String key, HttpConnection.Upload body, String type, Progress progress) {
 
 	}
 

@@ -1,6 +1,5 @@
 package dev.gofer.objectstore.cli;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +62,7 @@ class PipelineUpdateCommand extends ClientCommand {
 		}
 		String body = "{" + String.join(",", fields) + "}";
 		GoferClient.Reply reply = client.call("PATCH", ApiPaths.pipeline(client.settings().namespace(), this.pipeline),
-				BodyPublishers.ofString(body), "application/json");
+				body);
 		PipelineGetCommand.print(reply, format, invocation);
 	}
 

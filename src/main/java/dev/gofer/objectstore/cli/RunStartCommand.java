@@ -1,7 +1,5 @@
 package dev.gofer.objectstore.cli;
 
-import java.net.http.HttpRequest.BodyPublishers;
-
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,9 +32,8 @@ class RunStartCommand extends ClientCommand {
 	void execute(GoferClient client, Invocation invocation) {
 		OutputFormat format = this.output.format(invocation);
 		String namespace = client.settings().namespace();
-		GoferClient.Reply reply = (this.run == null)
-				? client.call("POST", ApiPaths.runs(namespace, this.pipeline), BodyPublishers.noBody(), null)
-				: client.call("PUT", ApiPaths.run(namespace, this.pipeline, this.run), BodyPublishers.noBody(), null);
+		GoferClient.Reply reply = (this.run == null) ? client.call("POST", ApiPaths.runs(namespace, this.pipeline))
+				: client.call("PUT", ApiPaths.run(namespace, this.pipeline, this.run));
 		RunInfo run = RunInfo.of(Json.object(reply.json(), "run"));
 		switch (format) {
 			case JSON -> invocation.out().println(reply.body().strip());

@@ -1,7 +1,5 @@
 package dev.gofer.objectstore.cli;
 
-import java.net.http.HttpRequest.BodyPublishers;
-
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +34,7 @@ class RunTokenCommand extends ClientCommand {
 		String namespace = client.settings().namespace();
 		long runId = this.run.resolve(client, invocation, this.pipeline);
 		String body = this.expiresIn != null ? "{\"expires_in_seconds\":" + this.expiresIn + "}" : "{}";
-		GoferClient.Reply reply = client.call("POST", ApiPaths.run(namespace, this.pipeline, runId) + "/tokens",
-				BodyPublishers.ofString(body), "application/json");
+		GoferClient.Reply reply = client.call("POST", ApiPaths.run(namespace, this.pipeline, runId) + "/tokens", body);
 		TokenInfo.printCreated(reply, this.output.format(invocation), invocation);
 	}
 

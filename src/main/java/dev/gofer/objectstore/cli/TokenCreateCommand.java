@@ -1,6 +1,5 @@
 package dev.gofer.objectstore.cli;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +45,7 @@ class TokenCreateCommand extends ClientCommand {
 				+ JsonText.strings(this.pipelines) + ",\"actions\":" + JsonText.strings(this.actions)
 				+ (this.expiresIn != null ? ",\"expires_in_seconds\":" + this.expiresIn : "")
 				+ (this.description != null ? ",\"description\":" + JsonText.string(this.description) : "") + "}";
-		GoferClient.Reply reply = client.call("POST", "/api/tokens", BodyPublishers.ofString(body), "application/json");
+		GoferClient.Reply reply = client.call("POST", "/api/tokens", body);
 		TokenInfo.printCreated(reply, this.output.format(invocation), invocation);
 	}
 
