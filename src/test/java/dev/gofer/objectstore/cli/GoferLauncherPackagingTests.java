@@ -80,6 +80,32 @@ class GoferLauncherPackagingTests {
 	}
 
 	@Test
+	void aJarUnpackedAlreadyAsInTheImageIsUsedWhereItIsWithItsCacheInTheCacheDirectory()
+			throws IOException, InterruptedException {
+		Path app = this.dir.resolve("app");
+		Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Djarmode=tools", "-jar", builtJar.toString(), "extract", "--destination", app.toString(),
+				"--application-filename", "gofer-object-store.jar")
+			.inheritIO()
+			.start();
+		assertThat(extract.waitFor(120, TimeUnit.SECONDS) && extract.exitValue() == 0).as("extracted").isTrue();
+		Path jar = app.resolve("gofer-object-store.jar");
+		assertThat(app.resolve("lib")).isDirectory();
+		Path cache = this.dir.resolve("cache");
+		String version = "gofer " + version() + "\n";
+
+		Result first = gofer(jar, cache, "", "--version");
+		assertThat(first.out()).as(first.toString()).isEqualTo(version);
+		assertThat(first.err()).isEmpty();
+		assertThat(aotCaches(cache)).hasSize(1);
+		try (Stream<Path> files = Files.walk(cache)) {
+			assertThat(files.filter((file) -> file.toString().endsWith(".jar"))).as("nothing unpacked again").isEmpty();
+		}
+		Result second = gofer(jar, cache, "-XX:AOTMode=on", "--version");
+		assertThat(second.out()).as(second.toString()).isEqualTo(version);
+	}
+
+	@Test
 	void aCacheWhereNoDirectoryCanBeMadeCostsSpeedOnly() throws IOException {
 		Path jar = Files.copy(builtJar, this.dir.resolve("gofer.jar"));
 		Path notADirectory = Files.writeString(this.dir.resolve("file"), "");
