@@ -2,7 +2,8 @@
 # The operator listings and the delete by prefix on a large catalog: fills a fresh SQLite catalog
 # with 10,000 pipelines and a million objects (plus one pipeline of 100,000 to delete), starts the
 # built service on it and times the listings and a bulk delete, with a writer running beside the
-# delete. Prints the figures; not a pass/fail test, and not run in CI. See bench/console/README.md.
+# delete. Prints the figures; not a pass/fail test (BenchPackagingTests runs it once, small). See
+# bench/console/README.md.
 #
 #   bench/console/run.sh [--pipelines N] [--objects-per-pipeline N] [--bulk N] [--reps N]
 #
@@ -21,6 +22,7 @@ jar_tool="${JAVA_HOME:+$JAVA_HOME/bin/}jar"
   || die "Java 25 or later is needed: set JAVA_HOME (e.g. /usr/lib/jvm/temurin-25-jdk-amd64)"
 jar=${BENCH_JAR:-$(ls target/gofer-object-store-*.jar 2> /dev/null | grep -v '\.original$' | head -n 1 || true)}
 [ -n "$jar" ] || die "no target/gofer-object-store-*.jar: build it first with ./mvnw -DskipTests package"
+jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar") # absolute: the fill step reads it from another directory
 
 port=${BENCH_PORT:-28190}
 if (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
@@ -70,11 +72,11 @@ stop_service
 
 echo "bench: filling $dir/data/gofer.db" >&2
 mkdir -p "$dir/lib"
-(cd "$dir/lib" && "$jar_tool" xf "$OLDPWD/$jar" $(unzip -Z1 "$OLDPWD/$jar" | grep '^BOOT-INF/lib/sqlite-jdbc-.*\.jar$'))
+(cd "$dir/lib" && "$jar_tool" xf "$jar" $(unzip -Z1 "$jar" | grep '^BOOT-INF/lib/sqlite-jdbc-.*\.jar$'))
 sqlite_jar=$(ls "$dir"/lib/BOOT-INF/lib/sqlite-jdbc-*.jar)
-"$java" --enable-native-access=ALL-UNNAMED -cp "$sqlite_jar" bench/console/ConsoleBench.java fill "$dir/data/gofer.db" "$@"
+"$java" --enable-native-access=ALL-UNNAMED -cp "$sqlite_jar" bench/src/dev/gofer/bench/console/ConsoleBench.java fill "$dir/data/gofer.db" "$@"
 
 echo "bench: measuring" >&2
 start_service measure
 echo "machine: $(nproc) cores, load average $(cut -d ' ' -f 1-3 /proc/loadavg), $("$java" -version 2>&1 | head -n 1)"
-"$java" bench/console/ConsoleBench.java measure "http://127.0.0.1:$port" "$token" "$@"
+"$java" bench/src/dev/gofer/bench/console/ConsoleBench.java measure "http://127.0.0.1:$port" "$token" "$@"

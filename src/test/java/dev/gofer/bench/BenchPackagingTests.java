@@ -68,6 +68,28 @@ class BenchPackagingTests {
 		}
 	}
 
+	@Test
+	void theOperatorApiBenchmarkRunsOnASmallCatalog() throws IOException, InterruptedException {
+		assumeTrue(onPath("unzip"), "unzip is not installed");
+		Path jar = Path.of(System.getProperty("gofer.jar", "target/none.jar")).toAbsolutePath();
+		ProcessBuilder builder = new ProcessBuilder("bash", "bench/console/run.sh", "--pipelines", "40",
+				"--objects-per-pipeline", "5", "--bulk", "500", "--reps", "2");
+		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		builder.environment().put("BENCH_JAR", jar.toString());
+		builder.environment().put("BENCH_PORT", Integer.toString(freePorts()));
+		Path out = this.dir.resolve("console.txt");
+		Path err = this.dir.resolve("console-err.txt");
+		Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+		process.getOutputStream().close();
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+		}
+		String report = Files.readString(out, StandardCharsets.UTF_8);
+		String context = report + "\n--- stderr ---\n" + Files.readString(err, StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as(context).isZero();
+		assertThat(report).as(context).contains("DELETE …/bulk/objects?prefix=cache-: 500 objects");
+	}
+
 	/** The service's requests per second in the first round of a load's table. */
 	private static double firstRate(String report, String table) {
 		int at = report.indexOf(table);

@@ -1,3 +1,5 @@
+package dev.gofer.bench.console;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,14 +22,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The operator API on a large catalog. {@code fill DB} writes pipelines and objects straight into
- * a SQLite catalog that the service's migrations created (far faster than a million uploads);
- * {@code measure URL TOKEN} times the listings and a delete by prefix against the service running
- * on it. Run by bench/console/run.sh.
+ * The operator API on a large catalog. {@code fill DB} writes pipelines and objects
+ * straight into a SQLite catalog that the service's migrations created (far faster than a
+ * million uploads); {@code measure URL TOKEN} times the listings and a delete by prefix
+ * against the service running on it. Run by bench/console/run.sh.
  */
 final class ConsoleBench {
 
-	/** Namespaces and their share of the pipelines: one large namespace and three small ones. */
+	/**
+	 * Namespaces and their share of the pipelines: one large namespace and three small
+	 * ones.
+	 */
 	private static final String BIG = "ns-big";
 
 	private static final String[] SMALL = { "ns-a", "ns-b", "ns-c" };
@@ -70,7 +75,8 @@ final class ConsoleBench {
 		}
 	}
 
-	// ---- fill -------------------------------------------------------------------------------
+	// ---- fill
+	// -------------------------------------------------------------------------------
 
 	private static void fill(String db, Options options) throws Exception {
 		long start = System.nanoTime();
@@ -86,11 +92,10 @@ final class ConsoleBench {
 			connection.setAutoCommit(false);
 			try (PreparedStatement pipeline = connection.prepareStatement("""
 					INSERT INTO pipelines (namespace_id, pipeline_id, object_limit, object_count, bytes)
-					VALUES (?, ?, ?, ?, ?) RETURNING id""");
-					PreparedStatement object = connection.prepareStatement("""
-							INSERT INTO objects (scope, pipeline_ref, object_key, size, sha256, content_type, created,
-							                     last_used, content)
-							VALUES (?, ?, ?, ?, ?, 'application/octet-stream', ?6, ?6, ?7)""")) {
+					VALUES (?, ?, ?, ?, ?) RETURNING id"""); PreparedStatement object = connection.prepareStatement("""
+					INSERT INTO objects (scope, pipeline_ref, object_key, size, sha256, content_type, created,
+					                     last_used, content)
+					VALUES (?, ?, ?, ?, ?, 'application/octet-stream', ?6, ?6, ?7)""")) {
 				List<String[]> names = new ArrayList<>();
 				for (int i = 0; i < options.bigPipelines(); i++) {
 					names.add(new String[] { BIG, "p-%05d".formatted(i) });
@@ -156,14 +161,18 @@ final class ConsoleBench {
 		String columns = "id, namespace_id, pipeline_id, object_limit, byte_limit, run_object_expiry, latest_run_id, "
 				+ "expired_through, object_count, bytes";
 		String[][] queries = {
-				{ "namespaces", "SELECT namespace_id, count(*), coalesce(sum(object_count), 0), coalesce(sum(bytes), 0) "
-						+ "FROM pipelines GROUP BY namespace_id ORDER BY namespace_id" },
-				{ "usage (scoped)", "SELECT namespace_id, pipeline_id, object_count, bytes FROM pipelines "
-						+ "ORDER BY namespace_id" },
-				{ "pipelines by id", "SELECT " + columns + " FROM pipelines WHERE namespace_id = 'ns-big' "
-						+ "ORDER BY pipeline_id LIMIT 50" },
-				{ "pipelines by bytes", "SELECT " + columns + " FROM pipelines WHERE namespace_id = 'ns-big' "
-						+ "ORDER BY bytes DESC, pipeline_id LIMIT 50" },
+				{ "namespaces",
+						"SELECT namespace_id, count(*), coalesce(sum(object_count), 0), coalesce(sum(bytes), 0) "
+								+ "FROM pipelines GROUP BY namespace_id ORDER BY namespace_id" },
+				{ "usage (scoped)",
+						"SELECT namespace_id, pipeline_id, object_count, bytes FROM pipelines "
+								+ "ORDER BY namespace_id" },
+				{ "pipelines by id",
+						"SELECT " + columns + " FROM pipelines WHERE namespace_id = 'ns-big' "
+								+ "ORDER BY pipeline_id LIMIT 50" },
+				{ "pipelines by bytes",
+						"SELECT " + columns + " FROM pipelines WHERE namespace_id = 'ns-big' "
+								+ "ORDER BY bytes DESC, pipeline_id LIMIT 50" },
 				{ "pipelines by prefix", "SELECT " + columns + " FROM pipelines WHERE namespace_id = 'ns-big' "
 						+ "AND pipeline_id >= 'p-0001' AND pipeline_id < 'p-0001~' ORDER BY pipeline_id LIMIT 50" },
 				{ "objects by prefix", "SELECT id, object_key FROM objects WHERE scope = 'p/ns-big/bulk' "
@@ -182,12 +191,14 @@ final class ConsoleBench {
 		}
 	}
 
-	// ---- measure ----------------------------------------------------------------------------
+	// ---- measure
+	// ----------------------------------------------------------------------------
 
 	private static void measure(String url, String adminToken, Options options) throws Exception {
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		Api admin = new Api(http, url, adminToken);
-		String scopedToken = admin.createToken("{\"namespaces\":[\"*\"],\"pipelines\":[\"p-000*\"],\"actions\":[\"read\"]}");
+		String scopedToken = admin
+			.createToken("{\"namespaces\":[\"*\"],\"pipelines\":[\"p-000*\"],\"actions\":[\"read\"]}");
 		Api scoped = new Api(http, url, scopedToken);
 		String big = "/api/namespaces/" + BIG + "/pipelines";
 		System.out.printf(Locale.ROOT, "catalog: %,d pipelines (%,d in %s), %,d objects each, %,d in %s/%s%n",
@@ -237,9 +248,9 @@ final class ConsoleBench {
 	}
 
 	/**
-	 * Deletes the bulk pipeline's objects by prefix while one writer stores small objects in
-	 * another pipeline, one after the other: the writer's longest wait shows how long the
-	 * delete held the write lock at a stretch.
+	 * Deletes the bulk pipeline's objects by prefix while one writer stores small objects
+	 * in another pipeline, one after the other: the writer's longest wait shows how long
+	 * the delete held the write lock at a stretch.
 	 */
 	private static void bulkDelete(Api admin, Options options) throws Exception {
 		String writerPath = "/api/namespaces/ns-a/pipelines/writer/objects/";
@@ -250,7 +261,8 @@ final class ConsoleBench {
 		AtomicBoolean deleting = new AtomicBoolean(true);
 		Thread writer = Thread.ofPlatform().start(() -> {
 			int n = 0;
-			// Bounded: at most a minute and 100,000 writes, whatever happens to the delete.
+			// Bounded: at most a minute and 100,000 writes, whatever happens to the
+			// delete.
 			long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
 			while (deleting.get() && System.nanoTime() < end && n < 100_000) {
 				long start = System.nanoTime();
@@ -275,7 +287,8 @@ final class ConsoleBench {
 				BULK, count, seconds, count / seconds);
 		if (sorted.length > 0) {
 			System.out.printf(Locale.ROOT,
-					"a writer beside it: %,d PUTs of small objects meanwhile, median %.1f ms, p99 %.1f ms, longest %.1f ms%n",
+					"a writer beside it: %,d PUTs of small objects meanwhile, median %.1f ms, p99 %.1f ms, "
+							+ "longest %.1f ms%n",
 					sorted.length, sorted[sorted.length / 2], sorted[(int) Math.ceil(sorted.length * 0.99) - 1],
 					sorted[sorted.length - 1]);
 		}
@@ -290,7 +303,8 @@ final class ConsoleBench {
 		}
 
 		String put(String path) throws Exception {
-			return send(HttpRequest.newBuilder(URI.create(this.url + path)).PUT(HttpRequest.BodyPublishers.ofString("v")));
+			return send(
+					HttpRequest.newBuilder(URI.create(this.url + path)).PUT(HttpRequest.BodyPublishers.ofString("v")));
 		}
 
 		String delete(String path) throws Exception {
